@@ -1,0 +1,110 @@
+/**
+ * The dataset as a whole: complete against the research index, consistent,
+ * bilingual, honest about uncertainty, and written item by item (no sentence
+ * pasted into two items).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadReference } from '../../bot/reference/loadReference';
+
+const ref = loadReference(process.env.MEDSEC_DATA_DIR || undefined);
+const index: Array<{ id: string; section: string; confidence: string }> = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '../../data/source/guideline-v5-items.json'), 'utf8'),
+);
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+describe('the reference dataset', () => {
+  it('has exactly the items of the research index, with the same IDs', () => {
+    expect(ref.items.map((i) => i.id).sort()).toEqual(index.map((i) => i.id).sort());
+    expect(ref.items).toHaveLength(index.length);
+  });
+
+  it('carries each item\'s confidence over from the index', () => {
+    for (const entry of index) {
+      const item = ref.itemById.get(entry.id);
+      if (item) expect({ id: item.id, confidence: item.confidence }).toEqual({ id: entry.id, confidence: entry.confidence });
+    }
+  });
+
+  it('has unique IDs that agree with section, level and number', () => {
+    const ids = new Set<string>();
+    for (const item of ref.items) {
+      expect(ids.has(item.id)).toBe(false);
+      ids.add(item.id);
+      const sub = item.sub === undefined ? '' : `.${item.sub}`;
+      expect(item.id).toBe(`${item.section}-${item.level}-${item.number}${sub}`);
+    }
+  });
+
+  it('fills every text field in both languages, with Japanese in the Japanese fields', () => {
+    for (const item of ref.items) {
+      const texts = [item.title, item.requirement, item.teams, ...item.actions, ...(item.licensing ? [item.licensing] : []), ...(item.review ? [item.review] : [])];
+      for (const t of texts) {
+        expect(t.ja.trim().length).toBeGreaterThan(0);
+        expect(t.en.trim().length).toBeGreaterThan(0);
+        expect(JAPANESE.test(t.ja)).toBe(true);
+        // English fields are English: at most a few Japanese names in quotes.
+        const jaChars = [...t.en].filter((c) => JAPANESE.test(c)).length;
+        expect({ id: item.id, ratio: jaChars / t.en.length < 0.2 }).toEqual({ id: item.id, ratio: true });
+      }
+    }
+  });
+
+  it('cites only documents that exist', () => {
+    for (const item of ref.items) for (const n of item.documents) expect(ref.documentByNumber.has(n)).toBe(true);
+  });
+
+  it('gives every conformable item Teams coverage, a document and an action', () => {
+    for (const item of ref.items.filter((i) => i.conformity === 'conformable')) {
+      expect(item.teams.ja.length).toBeGreaterThan(20);
+      expect(item.documents.length).toBeGreaterThan(0);
+      expect(item.actions.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('says what to check for every item that is not high-confidence', () => {
+    for (const item of ref.items.filter((i) => i.confidence !== 'high')) {
+      expect({ id: item.id, hasReview: Boolean(item.review) }).toEqual({ id: item.id, hasReview: true });
+    }
+  });
+
+  it('cites every Teams claim: the coverage text names the documents it rests on', () => {
+    for (const item of ref.items) {
+      for (const n of item.documents) {
+        // Each cited document is referred to as "文書 NN" / "document NN" in the coverage or actions,
+        // so a reader can tell which claim rests on which source.
+        const all = [item.teams.ja, ...item.actions.map((a) => a.ja), item.licensing?.ja ?? ''].join(' ');
+        expect({ id: item.id, doc: n, cited: all.includes(`文書${n}`) || all.includes(`文書 ${n}`) }).toEqual({ id: item.id, doc: n, cited: true });
+      }
+    }
+  });
+
+  it('has no sentence shared by two items (copy-paste check)', () => {
+    const seen = new Map<string, string>();
+    const dupes: string[] = [];
+    for (const item of ref.items) {
+      const texts = [item.requirement, item.teams, ...item.actions];
+      const mine = new Set<string>();
+      for (const t of texts) {
+        for (const lang of ['ja', 'en'] as const) {
+          for (const raw of t[lang].split(/(?<=[。．.!?！？])\s*/)) {
+            const s = raw.replace(/\s+/g, ' ').trim();
+            if (s.length < 25 || mine.has(s)) continue;
+            mine.add(s);
+            const other = seen.get(s);
+            if (other && other !== item.id) dupes.push(`${other} & ${item.id}: ${s}`);
+            else seen.set(s, item.id);
+          }
+        }
+      }
+    }
+    expect(dupes).toEqual([]);
+  });
+
+  it('numbers documents 01–43 as the 2020 reference did, and new ones from 44 up', () => {
+    const numbers = ref.documents.map((d) => Number(d.number));
+    expect(numbers.slice(0, 43)).toEqual(Array.from({ length: 43 }, (_, i) => i + 1));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    for (const d of ref.documents.slice(0, 43)) expect(d.url2020).toBeTruthy();
+  });
+});

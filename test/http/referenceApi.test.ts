@@ -1,0 +1,90 @@
+/**
+ * The JSON API over HTTP against the real server.
+ */
+import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
+
+let srv: RunningServer;
+beforeAll(async () => { srv = await startTestServer(); });
+afterAll(async () => { await srv.stop(); });
+
+async function get(path: string, init?: RequestInit) {
+  const res = await fetch(`${srv.baseUrl}${path}`, init);
+  const text = await res.text();
+  let body: any;
+  try { body = JSON.parse(text); } catch { body = text; }
+  return { res, body, text };
+}
+
+describe('the reference API', () => {
+  it('reports health with the item count', async () => {
+    const { res, body } = await get('/api/health');
+    expect(res.status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.items).toBe(testReference().items.length);
+  });
+
+  it('serves every item with every field', async () => {
+    const { res, body } = await get('/api/items');
+    expect(res.status).toBe(200);
+    expect(body.count).toBe(testReference().items.length);
+    const first = body.items[0];
+    for (const field of ['id', 'displayId', 'section', 'level', 'title', 'requirement', 'conformity', 'teams', 'documents', 'actions', 'confidence']) {
+      expect(first).toHaveProperty(field);
+    }
+  });
+
+  it('serves one item by canonical ID and by the displayed form', async () => {
+    const id = testReference().items[0].id;
+    const a = await get(`/api/items/${encodeURIComponent(id)}`);
+    expect(a.res.status).toBe(200);
+    expect(a.body.id).toBe(id);
+    const b = await get(`/api/items/${encodeURIComponent(a.body.displayId)}`);
+    expect(b.body.id).toBe(id);
+  });
+
+  it('answers an unknown item ID with a JSON 404', async () => {
+    const { res, body } = await get('/api/items/99.9-C-1');
+    expect(res.status).toBe(404);
+    expect(body.error.code).toBe('item_not_found');
+    expect(body.error.message).toMatch(/99\.9-C-1/);
+  });
+
+  it('serves sections with chapter titles and item counts', async () => {
+    const { body } = await get('/api/sections');
+    const s65 = body.sections.find((s: any) => s.id === '6.5');
+    expect(s65.title.ja).toBe('技術的安全対策');
+    expect(s65.itemCount).toBe(testReference().items.filter((i) => i.section === '6.5').length);
+    expect(body.chapters.map((c: any) => c.chapter)).toContain('6');
+  });
+
+  it('serves the document list numbered from 01', async () => {
+    const { body } = await get('/api/documents');
+    expect(body.documents[0].number).toBe('01');
+    expect(body.count).toBeGreaterThanOrEqual(43);
+  });
+
+  it('answers unknown API routes with JSON, not the tab', async () => {
+    const { res, body } = await get('/api/nope');
+    expect(res.status).toBe(404);
+    expect(body.error.code).toBe('not_found');
+  });
+
+  it('rejects a malformed JSON body with a JSON 400 and no stack trace', async () => {
+    const { res, body, text } = await get('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message",' });
+    expect([400, 404, 405]).toContain(res.status);
+    expect(body.error).toBeDefined();
+    expect(text).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+
+  it('sends security headers that let only Teams frame the page', async () => {
+    const { res } = await get('/api/health');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const frameAncestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1].split(' ') ?? [];
+    expect(frameAncestors).toContain("'self'");
+    expect(frameAncestors).toContain('https://teams.microsoft.com');
+    expect(frameAncestors).not.toContain('*');
+    expect(frameAncestors.every((a) => a === "'self'" || /microsoft|office|outlook|cloud\.microsoft/.test(a))).toBe(true);
+  });
+});
