@@ -8,7 +8,8 @@ import { createApp, App } from '../../bot/app';
 
 let cachedReference: Reference | undefined;
 export function testReference(): Reference {
-  cachedReference ??= loadReference();
+  // MEDSEC_DATA_DIR lets a test run point at another copy of the dataset.
+  cachedReference ??= loadReference(process.env.MEDSEC_DATA_DIR || undefined);
   return cachedReference;
 }
 
