@@ -7,6 +7,7 @@ import type * as restify from 'restify';
 import type { Config } from './config';
 import type { Reference } from './reference/loadReference';
 import { createServer, RouteRegistrar } from './server';
+import { registerClientConfigRoute } from './http/clientConfigRoutes';
 
 export interface AppDeps {
   config: Config;
@@ -23,7 +24,7 @@ export interface App {
 
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, reference, logger } = deps;
-  const routes: RouteRegistrar[] = [];
+  const routes: RouteRegistrar[] = [registerClientConfigRoute(config)];
   const server = createServer({ reference, logger, routes, tabDir: deps.tabDir, version: process.env.npm_package_version });
   return {
     server,
