@@ -1,0 +1,100 @@
+/**
+ * The tab: host (Teams or a plain browser) → theme and language → the
+ * checklist or the configuration page.
+ */
+import { useEffect, useState } from 'react';
+import { FluentProvider, Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useTeamsContext } from './teams/useTeamsContext';
+import { notifyLoaded } from './teams/teamsSession';
+import { useClientConfig, useReference } from './data/useReference';
+import { useUrlState } from './state/useUrlState';
+import { usePrintMode } from './state/usePrintMode';
+import { canonicalItemId } from './state/route';
+import { fluentTheme } from './theme';
+import { StringsContext, localeFromTag, stringsFor, type Locale } from './i18n';
+import { AppHeader } from './components/AppHeader';
+import { ChecklistPage } from './components/ChecklistPage';
+import { ConfigPage } from './components/ConfigPage';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground3, '@media print': { backgroundColor: 'transparent' } },
+  page: {
+    boxSizing: 'border-box',
+    maxWidth: '72rem',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
+    display: 'grid',
+    gap: tokens.spacingVerticalL,
+    '@media print': { maxWidth: 'none', padding: 0 },
+  },
+  center: { display: 'grid', justifyItems: 'center', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalXXXL },
+  footer: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase300 },
+});
+
+export function App() {
+  const styles = useStyles();
+  const teams = useTeamsContext();
+  const url = useUrlState();
+  const { state: referenceState, retry } = useReference();
+  const clientConfig = useClientConfig();
+  const { printing, print } = usePrintMode();
+  const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
+  const locale = chosenLocale ?? localeFromTag(teams.locale);
+  const strings = stringsFor(locale);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = `${strings.appTitle} — ${strings.appSubtitle}`;
+  }, [locale, strings]);
+
+  // A Teams deep link (subPageId) names the item to open.
+  const subPageId = teams.session?.subPageId;
+  useEffect(() => {
+    if (!subPageId || url.route.page !== 'checklist' || url.route.itemId) return;
+    const id = canonicalItemId(subPageId);
+    if (id) url.navigate({ page: 'checklist', filters: url.route.filters, itemId: id });
+  }, [subPageId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const ready = teams.status !== 'connecting' && referenceState.status === 'ready';
+  useEffect(() => {
+    if (ready && teams.session) notifyLoaded(teams.session);
+  }, [ready, teams.session]);
+
+  let body;
+  if (teams.status === 'connecting' || referenceState.status === 'loading') {
+    body = <div className={styles.center}><Spinner label={strings.loading} /></div>;
+  } else if (referenceState.status === 'error') {
+    body = (
+      <div className={styles.center} role="alert">
+        <p>{strings.loadError}</p>
+        <Button appearance="primary" onClick={retry}>{strings.retry}</Button>
+      </div>
+    );
+  } else if (url.route.page === 'config') {
+    body = <ConfigPage reference={referenceState.data} locale={locale} teams={teams} />;
+  } else {
+    body = (
+      <ChecklistPage
+        reference={referenceState.data}
+        locale={locale}
+        url={url}
+        teams={teams}
+        clientConfig={clientConfig}
+        printing={printing}
+      />
+    );
+  }
+
+  const isConfig = url.route.page === 'config';
+  return (
+    <FluentProvider theme={fluentTheme(printing ? 'default' : teams.theme, locale)} className={styles.provider} data-host={teams.status} data-theme={teams.theme}>
+      <StringsContext.Provider value={strings}>
+        <div className={styles.page}>
+          {!isConfig && <AppHeader locale={locale} onLocaleChange={setChosenLocale} onPrint={ready ? print : undefined} />}
+          <main>{body}</main>
+          {!isConfig && <footer><p className={styles.footer}>{strings.disclaimer}</p></footer>}
+        </div>
+      </StringsContext.Provider>
+    </FluentProvider>
+  );
+}

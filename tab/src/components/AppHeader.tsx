@@ -1,0 +1,52 @@
+/**
+ * Title, language switch and print button. In print only the title and the
+ * date remain.
+ */
+import { Button, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { format, useStrings, type Locale } from '../i18n';
+import { PrintIcon } from './icons';
+
+export interface AppHeaderProps {
+  locale: Locale;
+  onLocaleChange(locale: Locale): void;
+  onPrint?: () => void;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  subtitle: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  tools: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, '@media print': { display: 'none' } },
+  switch: { display: 'flex', gap: tokens.spacingHorizontalXXS },
+  printed: { display: 'none', '@media print': { display: 'block', margin: 0, fontSize: tokens.fontSizeBase200 } },
+});
+
+/** Formatted by hand: the first Intl date format loads locale data and cost ~90 ms of the first render. */
+function printDate(d: Date, locale: Locale): string {
+  const y = d.getFullYear();
+  const m = d.getMonth() + 1;
+  const day = d.getDate();
+  return locale === 'ja' ? `${y}年${m}月${day}日` : `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function AppHeader({ locale, onLocaleChange, onPrint }: AppHeaderProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const today = printDate(new Date(), locale);
+  return (
+    <header className={styles.root}>
+      <div>
+        <h1 className={styles.title}>{s.appTitle}</h1>
+        <p className={styles.subtitle}>{s.appSubtitle}</p>
+        <p className={styles.printed}>{format(s.printedOn, { date: today })}</p>
+      </div>
+      <div className={styles.tools}>
+        <div role="group" aria-label={s.languageSwitch} className={styles.switch}>
+          <ToggleButton size="small" lang="ja" checked={locale === 'ja'} onClick={() => onLocaleChange('ja')}>日本語</ToggleButton>
+          <ToggleButton size="small" lang="en" checked={locale === 'en'} onClick={() => onLocaleChange('en')}>English</ToggleButton>
+        </div>
+        {onPrint && <Button size="small" icon={<PrintIcon />} onClick={onPrint} title={s.printTitle}>{s.print}</Button>}
+      </div>
+    </header>
+  );
+}

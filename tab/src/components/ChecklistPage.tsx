@@ -1,0 +1,196 @@
+/**
+ * The checklist: filters, result summary and the list. Wires the hooks (URL
+ * state, reference, search, Teams) to the components, which take plain data.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { ClientConfig, ItemView, ReferenceData } from '../data/model';
+import { useSearch } from '../data/useSearch';
+import { matchesFilters, visibleItems, type VisibleItems } from '../checklist/filterItems';
+import { chapterOfView, type Filters } from '../state/route';
+import type { UrlState } from '../state/useUrlState';
+import type { TeamsContextState } from '../teams/useTeamsContext';
+import { canShareInTeams, copyText, shareInTeams } from '../teams/share';
+import { itemLinkToCopy, itemWebUrl } from '../teams/links';
+import { format, topicLabel, topicNamesInAllLocales, useStrings, type Locale, type Strings } from '../i18n';
+import { FilterBar, type FilterOption } from './FilterBar';
+import { ChecklistList } from './ChecklistList';
+import { ShareActions } from './ShareActions';
+
+export interface ChecklistPageProps {
+  reference: ReferenceData;
+  locale: Locale;
+  url: UrlState;
+  teams: TeamsContextState;
+  clientConfig: ClientConfig | null;
+  printing: boolean;
+  /** Self-assessment columns (a later feature) plug in here. */
+  renderAside?(item: ItemView): ReactNode;
+  renderExtra?(item: ItemView): ReactNode;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gap: tokens.spacingVerticalM },
+  scope: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, '@media print': { display: 'none' } },
+  summary: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  printOnly: { display: 'none', '@media print': { display: 'block', margin: 0, fontSize: tokens.fontSizeBase200 } },
+  empty: { padding: tokens.spacingVerticalXXL, textAlign: 'center', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge },
+  degraded: { margin: 0, color: tokens.colorPaletteMarigoldForeground2, fontSize: tokens.fontSizeBase200 },
+});
+
+function viewLabel(strings: Strings, filters: Filters): string | undefined {
+  if (filters.view === 'conformable') return strings.viewConformable;
+  const chapter = chapterOfView(filters.view);
+  return chapter ? format(strings.viewChapter, { chapter }) : undefined;
+}
+
+/** What the printed page says it contains. */
+function describeConditions(strings: Strings, filters: Filters, reference: ReferenceData, locale: Locale): string {
+  const parts: string[] = [];
+  const view = viewLabel(strings, filters);
+  if (view) parts.push(`${strings.viewLabel}: ${view}`);
+  if (filters.section) parts.push(`${strings.sectionLabel}: ${filters.section} ${reference.sectionById.get(filters.section)?.title[locale] ?? ''}`.trim());
+  if (filters.level) parts.push(`${strings.levelLabel}: ${filters.level === 'C' ? strings.levelCLong : strings.levelDLong}`);
+  if (filters.conformity) parts.push(`${strings.conformityLabel}: ${filters.conformity === 'conformable' ? strings.conformable : strings.notApplicable}`);
+  if (filters.topic) parts.push(`${strings.topicLabel}: ${topicLabel(strings, filters.topic)}`);
+  if (filters.q) parts.push(`${strings.searchLabel}: ${filters.q}`);
+  return parts.length ? parts.join(' / ') : strings.printNoConditions;
+}
+
+export function ChecklistPage({ reference, locale, url, teams, clientConfig, printing, renderAside, renderExtra }: ChecklistPageProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const route = url.route.page === 'checklist' ? url.route : { page: 'checklist' as const, filters: {} as Filters, itemId: undefined };
+  const { filters, itemId } = route;
+
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(itemId ? [itemId] : []));
+  const [scrollTarget, setScrollTarget] = useState<string | undefined>(url.origin === 'outside' ? itemId : undefined);
+
+  // A link, Back or a Teams deep link opened an item: expand it and bring it into view.
+  useEffect(() => {
+    if (url.origin !== 'outside' || !itemId) return;
+    const item = reference.itemById.get(itemId);
+    if (!item) return;
+    if (!matchesFilters(item, filters, reference)) {
+      // The link's filters would hide its own item; the item wins.
+      url.navigate({ page: 'checklist', filters: {}, itemId });
+      return;
+    }
+    setExpanded((prev) => (prev.has(itemId) ? prev : new Set(prev).add(itemId)));
+    setScrollTarget(itemId);
+  }, [itemId, url.origin, reference]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const search = useSearch(reference, filters.q, locale, topicNamesInAllLocales);
+  const q = filters.q?.trim() ?? '';
+  const lastVisible = useRef<VisibleItems | null>(null);
+  const pending = Boolean(q) && search.rankedQuery !== q;
+  const visible = useMemo(() => {
+    if (pending && lastVisible.current) return lastVisible.current;
+    return visibleItems(reference, filters, q ? search.ranking ?? [] : null);
+  }, [reference, filters, q, search.ranking, pending]);
+  lastVisible.current = visible;
+
+  useEffect(() => {
+    if (!scrollTarget) return;
+    const row = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(scrollTarget)}"]`);
+    if (!row) return;
+    row.scrollIntoView({ block: 'start' });
+    row.querySelector<HTMLButtonElement>('button[aria-expanded]')?.focus({ preventScroll: true });
+    setScrollTarget(undefined);
+  }, [scrollTarget, visible]);
+
+  const scoped = useMemo(() => reference.items.filter((i) => matchesFilters(i, { view: filters.view }, reference)), [reference, filters.view]);
+
+  const sectionOptions = useMemo<FilterOption[]>(() => {
+    const present = new Set(scoped.map((i) => i.section));
+    return reference.sections
+      .filter((sec) => present.has(sec.id))
+      .map((sec) => ({ value: sec.id, label: `${sec.id} ${sec.title[locale]}` }));
+  }, [reference, scoped, locale]);
+
+  const topicOptions = useMemo<FilterOption[]>(() => {
+    const slugs = [...new Set(scoped.flatMap((i) => i.topics))];
+    return slugs
+      .map((slug) => ({ value: slug, label: topicLabel(s, slug) }))
+      .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  }, [scoped, s]);
+
+  // Refs keep onToggle stable, so rows that did not change skip rendering.
+  const expandedRef = useRef(expanded);
+  expandedRef.current = expanded;
+  const openItemRef = useRef(itemId);
+  openItemRef.current = itemId;
+  const { setOpenItem } = url;
+  const onToggle = useCallback((id: string) => {
+    const next = new Set(expandedRef.current);
+    if (next.has(id)) {
+      next.delete(id);
+      if (openItemRef.current === id) setOpenItem(undefined);
+    } else {
+      next.add(id);
+      setOpenItem(id);
+    }
+    expandedRef.current = next;
+    setExpanded(next);
+  }, [setOpenItem]);
+
+  const session = teams.session;
+  const shareSupported = canShareInTeams(session?.sdk);
+  const renderActions = (item: ItemView) => (
+    <ShareActions
+      displayId={item.displayId}
+      onShare={shareSupported && session
+        ? () => shareInTeams(session.sdk, itemWebUrl(item.id, clientConfig, window.location), format(s.shareMessage, { id: item.displayId, title: item.title[locale] }))
+        : undefined}
+      onCopyLink={async () => {
+        const link = itemLinkToCopy(item.id, teams.status === 'teams', clientConfig, window.location);
+        return { copied: await copyText(link, session?.sdk), link };
+      }}
+    />
+  );
+
+  const documentsFor = useCallback(
+    (item: ItemView) => item.documents.flatMap((n) => reference.documentByNumber.get(n) ?? []),
+    [reference],
+  );
+
+  const view = viewLabel(s, filters);
+  return (
+    <div className={styles.root}>
+      {view && (
+        <div className={styles.scope}>
+          <span>{s.viewLabel}: <strong>{view}</strong></span>
+          <Button size="small" appearance="secondary" onClick={() => url.setFilters({ ...filters, view: undefined })}>{s.showAllItems}</Button>
+        </div>
+      )}
+      <FilterBar filters={filters} sectionOptions={sectionOptions} topicOptions={topicOptions} onChange={url.setFilters} />
+      <p className={styles.printOnly}>{format(s.printConditions, { conditions: describeConditions(s, filters, reference, locale) })}</p>
+      <div>
+        <p role="status" className={styles.summary} data-testid="result-count">
+          {format(s.resultCount, { total: scoped.length, shown: visible.items.length })}
+          {visible.ranked && q ? ` — ${format(s.rankedNote, { q })}` : ''}
+        </p>
+        {search.degraded && <p className={styles.degraded}>{s.searchUnavailable}</p>}
+      </div>
+      <div data-testid="checklist" aria-busy={pending}>
+        {visible.items.length === 0
+          ? (pending ? <Spinner label={s.loading} /> : <p className={styles.empty}>{s.noResults}</p>)
+          : (
+            <ChecklistList
+              items={visible.items}
+              ranked={visible.ranked}
+              sectionById={reference.sectionById}
+              locale={locale}
+              expanded={expanded}
+              expandAll={printing}
+              onToggle={onToggle}
+              documentsFor={documentsFor}
+              renderActions={renderActions}
+              renderAside={renderAside}
+              renderExtra={renderExtra}
+            />
+          )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The level, conformity and confidence markers of an item, as text (colour
+ * never carries the meaning alone). Plain spans styled with the same tokens
+ * as Fluent's Badge: the checklist shows 400+ of them and a component each
+ * cost a third of the first render.
+ */
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Confidence, Conformity, Level } from '../data/model';
+import { useStrings } from '../i18n';
+
+const useStyles = makeStyles({
+  marker: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    boxSizing: 'border-box',
+    minHeight: '20px',
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
+  },
+  levelC: { color: tokens.colorBrandForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}` },
+  levelD: { color: tokens.colorNeutralForeground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  conformable: { color: tokens.colorPaletteGreenForeground1, backgroundColor: tokens.colorPaletteGreenBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteGreenBorder1}` },
+  notApplicable: { color: tokens.colorNeutralForeground2, backgroundColor: tokens.colorNeutralBackground4, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  confidence: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorPaletteYellowBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder1}` },
+  certification: { color: tokens.colorNeutralForeground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightRegular },
+});
+
+export function ItemMarkers({ level, conformity, confidence }: { level: Level; conformity: Conformity; confidence: Confidence }) {
+  const s = useStrings();
+  const c = useStyles();
+  return (
+    <>
+      <span className={mergeClasses(c.marker, level === 'C' ? c.levelC : c.levelD)} title={level === 'C' ? s.levelCLong : s.levelDLong} data-marker="level">
+        {level === 'C' ? `C ${s.levelC}` : `D ${s.levelD}`}
+      </span>
+      <span className={mergeClasses(c.marker, conformity === 'conformable' ? c.conformable : c.notApplicable)} data-marker="conformity">
+        {conformity === 'conformable' ? s.conformable : s.notApplicable}
+      </span>
+      {confidence !== 'high' && (
+        <span className={mergeClasses(c.marker, c.confidence)} data-marker="confidence">
+          {confidence === 'low' ? s.confidenceLow : s.confidenceMedium}
+        </span>
+      )}
+    </>
+  );
+}
+
+export function CertificationMarker({ name }: { name: string }) {
+  const c = useStyles();
+  return <span className={mergeClasses(c.marker, c.certification)}>{name}</span>;
+}

@@ -1,0 +1,102 @@
+/**
+ * One item of the checklist: a disclosure button (ID and title) with its
+ * markers and a preview of the requirement; expanded, the full detail.
+ * `aside` is the place for the self-assessment columns.
+ */
+import { memo, type ReactNode } from 'react';
+import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Document, ItemView } from '../data/model';
+import type { Locale } from '../i18n';
+import { ChevronIcon } from './icons';
+import { ItemMarkers } from './ItemBadges';
+import { ItemDetail } from './ItemDetail';
+
+export interface ItemRowProps {
+  item: ItemView;
+  locale: Locale;
+  expanded: boolean;
+  documents: Document[];
+  onToggle(id: string): void;
+  actions?: ReactNode;
+  aside?: ReactNode;
+  extra?: ReactNode;
+}
+
+const useStyles = makeStyles({
+  row: {
+    listStyle: 'none',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ':last-child': { borderBottom: 'none' },
+    '@media print': { breakInside: 'avoid-page', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  },
+  expanded: { backgroundColor: tokens.colorNeutralBackground1Selected, '@media print': { backgroundColor: 'transparent' } },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, paddingRight: tokens.spacingHorizontalM },
+  heading: { margin: 0, flex: '1 1 20rem', minWidth: 0, fontSize: 'inherit', fontWeight: 'inherit' },
+  toggle: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    width: '100%',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    background: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    font: 'inherit',
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    textAlign: 'start',
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed },
+    '& > svg': { marginTop: '2px' },
+    '@media print': { paddingLeft: 0, '& > svg': { display: 'none' } },
+  },
+  focus: createFocusOutlineStyle(),
+  id: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap', minWidth: '5.5em', fontVariantNumeric: 'tabular-nums' },
+  title: { fontWeight: tokens.fontWeightSemibold },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, paddingLeft: '2.25rem', '@media print': { paddingLeft: 0 } },
+  aside: { display: 'flex', alignItems: 'center' },
+  preview: {
+    margin: 0,
+    padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS} 2.25rem`,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase300,
+    display: '-webkit-box',
+    WebkitLineClamp: '2',
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  },
+});
+
+export const ItemRow = memo(function ItemRow({ item, locale, expanded, documents, onToggle, actions, aside, extra }: ItemRowProps) {
+  const styles = useStyles();
+  const detailId = `detail-${item.id}`;
+  return (
+    <li className={mergeClasses(styles.row, expanded && styles.expanded)} id={`item-${item.id}`} data-item-id={item.id}>
+      <div className={styles.head}>
+        <h3 className={styles.heading}>
+          <button
+            type="button"
+            className={mergeClasses(styles.toggle, styles.focus)}
+            aria-expanded={expanded}
+            aria-controls={expanded ? detailId : undefined}
+            onClick={() => onToggle(item.id)}
+          >
+            <ChevronIcon open={expanded} />
+            <span className={styles.id}>{item.displayId}</span>
+            <span className={styles.title}>{item.title[locale]}</span>
+          </button>
+        </h3>
+        <div className={styles.badges}>
+          <ItemMarkers level={item.level} conformity={item.conformity} confidence={item.confidence} />
+        </div>
+        {aside && <div className={styles.aside}>{aside}</div>}
+      </div>
+      {expanded
+        ? <ItemDetail item={item} locale={locale} documents={documents} id={detailId} actions={actions} extra={extra} />
+        : <p className={styles.preview}>{item.requirement[locale]}</p>}
+    </li>
+  );
+});

@@ -1,0 +1,41 @@
+/**
+ * Locale choice and string lookup. Japanese first: anything that is not
+ * clearly English falls back to ja.
+ */
+import { createContext, useContext } from 'react';
+import { ja, type Strings } from './ja';
+import { en } from './en';
+
+export type Locale = 'ja' | 'en';
+export type { Strings };
+
+const TABLES: Record<Locale, Strings> = { ja, en };
+
+export function stringsFor(locale: Locale): Strings {
+  return TABLES[locale];
+}
+
+/** Teams gives `ja-jp`, `en-us`, `en-gb` …; browsers `ja`, `en-US`. */
+export function localeFromTag(tag: string | undefined | null): Locale {
+  return tag && /^en\b/i.test(tag) ? 'en' : 'ja';
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+export const StringsContext = createContext<Strings>(ja);
+
+export function useStrings(): Strings {
+  return useContext(StringsContext);
+}
+
+/** Both languages' names of a topic, for matching a query in either language. */
+export function topicNamesInAllLocales(slug: string): string[] {
+  return [ja.topics[slug], en.topics[slug]].filter((n): n is string => Boolean(n));
+}
+
+export function topicLabel(strings: Strings, slug: string): string {
+  return strings.topics[slug] ?? slug;
+}

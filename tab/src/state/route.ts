@@ -1,0 +1,100 @@
+/**
+ * The tab's address lives in the URL hash, so a link opens the same view from
+ * any host path (Teams frames the tab at whatever URL the manifest names):
+ *   #/                         the checklist
+ *   #/?section=6.5&level=C&conformity=conformable&topic=access-log&q=ログ&view=chapter-6
+ *   #/items/6.5-C-6[?filters]  the checklist with that item open
+ *   #/config                   the channel tab's configuration page
+ * Pure functions: parse and print, nothing else.
+ */
+import { findItemIds } from '../../../bot/reference/itemId';
+import type { Conformity, Level } from '../data/model';
+
+/** The scope a channel tab was configured with. */
+export type View = 'all' | 'conformable' | `chapter-${string}`;
+
+export interface Filters {
+  section?: string;
+  level?: Level;
+  conformity?: Conformity;
+  topic?: string;
+  q?: string;
+  view?: View;
+}
+
+export type Route =
+  | { page: 'checklist'; filters: Filters; itemId?: string }
+  | { page: 'config' };
+
+const FILTER_KEYS = ['view', 'section', 'level', 'conformity', 'topic', 'q'] as const;
+
+export function parseView(raw: string | null | undefined): View | undefined {
+  if (raw === 'all' || raw === 'conformable') return raw;
+  if (raw && /^chapter-\d{1,2}$/.test(raw)) return raw as View;
+  return undefined;
+}
+
+export function chapterOfView(view: View | undefined): string | undefined {
+  return view?.startsWith('chapter-') ? view.slice('chapter-'.length) : undefined;
+}
+
+export function parseFilters(params: URLSearchParams): Filters {
+  const f: Filters = {};
+  const section = params.get('section')?.trim();
+  if (section && /^\d+(?:\.\d+)*$/.test(section)) f.section = section;
+  const level = params.get('level')?.toUpperCase();
+  if (level === 'C' || level === 'D') f.level = level;
+  const conformity = params.get('conformity');
+  if (conformity === 'conformable' || conformity === 'not-applicable') f.conformity = conformity;
+  const topic = params.get('topic')?.trim();
+  if (topic && /^[a-z][a-z0-9-]*$/.test(topic)) f.topic = topic;
+  const q = params.get('q');
+  if (q && q.trim()) f.q = q.slice(0, 200);
+  const view = parseView(params.get('view'));
+  if (view && view !== 'all') f.view = view;
+  return f;
+}
+
+/** Canonical item ID from what a link carries: `6.5-C-6`, `6.5%20C-6`, `6.5 C-6`. */
+export function canonicalItemId(raw: string): string | undefined {
+  let text = raw;
+  try { text = decodeURIComponent(raw); } catch { /* keep raw */ }
+  if (/^\d+(?:\.\d+)*-[CD]-\d+(?:\.\d+)?$/.test(text)) return text;
+  const [id] = findItemIds(text);
+  return id;
+}
+
+export function parseHash(hash: string): Route {
+  const h = hash.replace(/^#/, '');
+  const qIndex = h.indexOf('?');
+  const path = (qIndex >= 0 ? h.slice(0, qIndex) : h).replace(/\/+$/, '') || '/';
+  const params = new URLSearchParams(qIndex >= 0 ? h.slice(qIndex + 1) : '');
+  if (path === '/config') return { page: 'config' };
+  const m = /^\/items\/(.+)$/.exec(path);
+  const filters = parseFilters(params);
+  if (m) {
+    const itemId = canonicalItemId(m[1]);
+    return itemId ? { page: 'checklist', filters, itemId } : { page: 'checklist', filters };
+  }
+  return { page: 'checklist', filters };
+}
+
+export function filtersToQuery(filters: Filters): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export function routeToHash(route: Route): string {
+  if (route.page === 'config') return '#/config';
+  const query = filtersToQuery(route.filters);
+  return route.itemId ? `#/items/${route.itemId}${query}` : `#/${query}`;
+}
+
+export function hasFilters(filters: Filters): boolean {
+  return Boolean(filters.section || filters.level || filters.conformity || filters.topic || filters.q);
+}
