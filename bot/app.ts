@@ -7,6 +7,8 @@ import type * as restify from 'restify';
 import type { Config } from './config';
 import type { Reference } from './reference/loadReference';
 import { createServer, RouteRegistrar } from './server';
+import { SearchIndex } from './search/searchIndex';
+import { registerSearchRoutes } from './http/searchRoutes';
 
 export interface AppDeps {
   config: Config;
@@ -23,7 +25,8 @@ export interface App {
 
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, reference, logger } = deps;
-  const routes: RouteRegistrar[] = [];
+  const searchIndex = new SearchIndex(reference.items, reference.vocabulary);
+  const routes: RouteRegistrar[] = [(s) => registerSearchRoutes(s, searchIndex)];
   const server = createServer({ reference, logger, routes, tabDir: deps.tabDir, version: process.env.npm_package_version });
   return {
     server,
