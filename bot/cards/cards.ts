@@ -73,6 +73,13 @@ export function plainText(text: string, max = 80): string {
   return cut.replace(/([\\`*_{}[\]()#+\-!<>|~])/g, '\\$1');
 }
 
+/** A Markdown link Teams renders in a TextBlock; the label cannot break out of the brackets. */
+function markdownLink(label: string, url: string): string {
+  const safeLabel = label.replace(/([\\[\]])/g, '\\$1');
+  const safeUrl = url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\s/g, '%20');
+  return `[${safeLabel}](${safeUrl})`;
+}
+
 function conformityColor(item: Item): string {
   return item.conformity === 'conformable' ? 'Good' : 'Warning';
 }
@@ -85,14 +92,14 @@ export function createItemCard(item: Item, options: ItemCardOptions): AdaptiveCa
   const { locale, reference } = options;
   const s = STRINGS[locale];
   const links = options.links ?? NO_LINKS;
-  const documents: Array<{ label: string; url: string }> = [];
+  const documents: Array<{ link: string }> = [];
   const offlineDocuments: Array<{ label: string }> = [];
   for (const n of item.documents) {
     const doc = reference.documentByNumber.get(n);
     if (!doc) continue;
     const title = locale === 'ja' ? doc.title.ja : doc.title.en;
     const label = s.documentLabel(n, title.length > 40 ? `${title.slice(0, 39)}…` : title);
-    if (doc.url) documents.push({ label, url: doc.url });
+    if (doc.url) documents.push({ link: markdownLink(label, doc.url) });
     else offlineDocuments.push({ label: `${s.documentLabel(n, title)} ${s.documentNoLongerPublished}` });
   }
   const related = options.standalone ? [] : (options.related ?? []).map((r) => ({
