@@ -88,7 +88,29 @@ function itemLabel(item: Item, locale: Locale): string {
   return `${displayItemId(item.id)} ${item.title[locale]}`;
 }
 
+/**
+ * Item cards depend only on immutable data and a few options, so expanded
+ * cards are kept (bounded) and copied per use: templating is the costliest
+ * step of an answer.
+ */
+const itemCardCache = new Map<string, string>();
+const ITEM_CARD_CACHE_LIMIT = 2000;
+
 export function createItemCard(item: Item, options: ItemCardOptions): AdaptiveCard {
+  const links = options.links ?? NO_LINKS;
+  const key = [item.id, options.locale, options.intro ?? '', (options.related ?? []).map((r) => r.id).join(','), options.statusLine ?? '',
+    options.standalone ? 1 : 0, links.tabDeepLink(item.id) ?? '', links.itemUrl(item.id) ?? '', links.shareUrl(item.id) ?? ''].join('\u0000');
+  const cached = options.reference === lastReference ? itemCardCache.get(key) : undefined;
+  if (cached) return JSON.parse(cached) as AdaptiveCard;
+  const card = buildItemCard(item, options);
+  if (options.reference !== lastReference) { itemCardCache.clear(); lastReference = options.reference; }
+  if (itemCardCache.size >= ITEM_CARD_CACHE_LIMIT) itemCardCache.delete(itemCardCache.keys().next().value as string);
+  itemCardCache.set(key, JSON.stringify(card));
+  return card;
+}
+let lastReference: Reference | undefined;
+
+function buildItemCard(item: Item, options: ItemCardOptions): AdaptiveCard {
   const { locale, reference } = options;
   const s = STRINGS[locale];
   const links = options.links ?? NO_LINKS;

@@ -72,6 +72,8 @@ export class SearchIndex {
   private readonly synonymGroups: Array<{ normalized: string[]; terms: string[][] }>;
   private readonly latinTerms: string[];
   private readonly byId: Map<string, Item>;
+  /** term → the documents containing it, with per-field term frequencies. */
+  private readonly postings = new Map<string, Array<{ doc: number; tf: number[] }>>();
 
   constructor(items: Item[], vocabulary: Vocabulary) {
     this.byId = new Map(items.map((i) => [i.id, i]));
@@ -89,10 +91,17 @@ export class SearchIndex {
       for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       return { item, tf, lengths };
     });
+    this.docs.forEach((d, doc) => {
+      for (const [term, tf] of d.tf) {
+        let list = this.postings.get(term);
+        if (!list) { list = []; this.postings.set(term, list); }
+        list.push({ doc, tf });
+      }
+    });
     this.avgLength = FIELDS.map((_, fi) => this.docs.reduce((s, d) => s + d.lengths[fi], 0) / Math.max(1, this.docs.length));
     this.synonymGroups = vocabulary.synonyms.map((group) => ({
       normalized: group.map((w) => normalize(w)),
-      terms: group.map((w) => terms(w)),
+      terms: group.map((w) => terms(w, { bigrams: false })),
     }));
     this.latinTerms = [...this.df.keys()].filter((t) => /^[a-z][a-z0-9]{3,}$/.test(t));
   }
@@ -155,36 +164,41 @@ export class SearchIndex {
     }
     const totalOriginWeight = [...origins.values()].reduce((a, b) => a + b, 0);
 
-    const scored: SearchHit[] = [];
-    for (const doc of this.docs) {
-      let score = 0;
-      const matchedOrigins = new Set<string>();
-      let synonymMatched = false;
-      for (const q of qterms) {
-        const row = doc.tf.get(q.term);
-        if (!row) continue;
-        const idf = this.idf(q.term);
+    const scores = new Float64Array(this.docs.length);
+    const matched: Array<Set<string> | undefined> = new Array(this.docs.length);
+    const synonymMatched = new Uint8Array(this.docs.length);
+    for (const q of qterms) {
+      const list = this.postings.get(q.term);
+      if (!list) continue;
+      const idf = this.idf(q.term);
+      const isSynonym = q.origin.startsWith('syn:');
+      for (const { doc, tf: row } of list) {
+        const lengths = this.docs[doc].lengths;
         let fieldScore = 0;
         for (let fi = 0; fi < FIELDS.length; fi += 1) {
           const tf = row[fi];
           if (!tf) continue;
-          const norm = 1 - B + B * (doc.lengths[fi] / (this.avgLength[fi] || 1));
+          const norm = 1 - B + B * (lengths[fi] / (this.avgLength[fi] || 1));
           fieldScore += FIELDS[fi].weight * ((tf * (K1 + 1)) / (tf + K1 * norm));
         }
-        score += q.weight * idf * fieldScore;
-        if (q.origin.startsWith('syn:')) synonymMatched = true;
-        else matchedOrigins.add(q.origin);
+        scores[doc] += q.weight * idf * fieldScore;
+        if (isSynonym) synonymMatched[doc] = 1;
+        else (matched[doc] ??= new Set()).add(q.origin);
       }
-      const exactId = ids.includes(doc.item.id);
-      if (exactId) score += 1000 - ids.indexOf(doc.item.id);
-      if (score <= 0) continue;
-      let matchedWeight = 0;
-      for (const o of matchedOrigins) matchedWeight += origins.get(o) ?? 0;
-      let coverage = totalOriginWeight ? matchedWeight / totalOriginWeight : 0;
-      if (synonymMatched) coverage = Math.min(1, coverage + 0.25);
-      if (exactId) coverage = 1;
-      scored.push({ item: doc.item, score, coverage, exactId });
     }
+    const scored: SearchHit[] = [];
+    this.docs.forEach((d, doc) => {
+      let score = scores[doc];
+      const exactId = ids.includes(d.item.id);
+      if (exactId) score += 1000 - ids.indexOf(d.item.id);
+      if (score <= 0) return;
+      let matchedWeight = 0;
+      for (const o of matched[doc] ?? []) matchedWeight += origins.get(o) ?? 0;
+      let coverage = totalOriginWeight ? matchedWeight / totalOriginWeight : 0;
+      if (synonymMatched[doc]) coverage = Math.min(1, coverage + 0.25);
+      if (exactId) coverage = 1;
+      scored.push({ item: d.item, score, coverage, exactId });
+    });
     // Ties broken by guideline order so results are stable.
     scored.sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id));
     const best = scored[0]?.score ?? 0;

@@ -6,7 +6,6 @@
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
-const HAS_KANJI_OR_KATAKANA = /[\u30a0-\u30ff\u3400-\u9fff]/;
 const ONLY_HIRAGANA = /^[\u3040-\u309f]+$/;
 
 /** Width, case and kana folding: ｱｸｾｽ / あくせす / アクセス all become アクセス. */
@@ -49,19 +48,27 @@ export function stem(word: string): string {
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
-  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
   else if (w.endsWith('ion') && w.length > 6) w = w.slice(0, -3);
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
   return w;
 }
+
+/** logg → log, stopp → stop (but keep -ll, -ss, -zz: install, access). */
+function undouble(w: string): string {
+  return /([^aeiouls z])\1$/.test(w) ? w.slice(0, -1) : w;
+}
+
+const HAS_KANJI = /[\u3400-\u9fff]/;
 
 /**
  * Terms of a text: for Japanese, the segmenter's words (minus function
  * words) and the character bigrams inside each word, which catch compounds
  * the segmenter splits differently; for English, stemmed words.
  */
-export function terms(text: string): string[] {
+export function terms(text: string, options: { bigrams?: boolean } = {}): string[] {
+  const withBigrams = options.bigrams ?? true;
   const out: string[] = [];
   for (const seg of segmenter.segment(text.normalize('NFKC'))) {
     if (!seg.isWordLike) continue;
@@ -74,7 +81,9 @@ export function terms(text: string): string[] {
       if (ONLY_HIRAGANA.test(raw) && raw.length < 5) continue;
       if (JA_STOP.has(word)) continue;
       out.push(word);
-      if (word.length > 2 || (word.length === 2 && !HAS_KANJI_OR_KATAKANA.test(raw))) {
+      // Bigrams only where kanji are involved: katakana loanwords are segmented
+      // well, and their bigrams (ログ inside プログラム) mostly add noise.
+      if (withBigrams && HAS_KANJI.test(raw) && word.length > 2) {
         for (let i = 0; i + 2 <= word.length; i += 1) {
           const bigram = word.slice(i, i + 2);
           if (bigram !== word) out.push(bigram);
