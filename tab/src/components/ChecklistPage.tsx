@@ -172,7 +172,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
         </p>
         {search.degraded && <p className={styles.degraded}>{s.searchUnavailable}</p>}
       </div>
-      <div data-testid="checklist" aria-busy={pending}>
+      <div data-testid="checklist" aria-busy={pending} data-query={pending ? search.rankedQuery ?? '' : q}>
         {visible.items.length === 0
           ? (pending ? <Spinner label={s.loading} /> : <p className={styles.empty}>{s.noResults}</p>)
           : (

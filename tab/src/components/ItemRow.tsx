@@ -25,14 +25,18 @@ export interface ItemRowProps {
 const useStyles = makeStyles({
   row: {
     listStyle: 'none',
+    scrollMarginTop: tokens.spacingVerticalXXL,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     ':last-child': { borderBottom: 'none' },
     '@media print': { breakInside: 'avoid-page', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   },
-  expanded: { backgroundColor: tokens.colorNeutralBackground1Selected, '@media print': { backgroundColor: 'transparent' } },
+  // A stripe, not a background: brand-coloured text and links keep their contrast in every theme.
+  expanded: { boxShadow: `inset ${tokens.strokeWidthThicker} 0 0 ${tokens.colorBrandStroke1}`, '@media print': { boxShadow: 'none' } },
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, paddingRight: tokens.spacingHorizontalM },
   heading: { margin: 0, flex: '1 1 20rem', minWidth: 0, fontSize: 'inherit', fontWeight: 'inherit' },
   toggle: {
+    // The focus outline is an ::after box positioned against the button.
+    position: 'relative',
     display: 'flex',
     alignItems: 'flex-start',
     gap: tokens.spacingHorizontalS,

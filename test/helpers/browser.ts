@@ -1,0 +1,86 @@
+/**
+ * Headless Chromium (Debian's package, driven by playwright-core) against the
+ * real server with the built tab. The tab is rebuilt once when its sources
+ * are newer than tab/dist.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+/** Long enough for a cold tab build on a slow CI machine. */
+export const BUILD_TIMEOUT_MS = 240_000;
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const st = fs.statSync(target);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = 0;
+  for (const entry of fs.readdirSync(target)) {
+    if (entry === 'dist' || entry === 'node_modules') continue;
+    max = Math.max(max, newestMtime(path.join(target, entry)));
+  }
+  return max;
+}
+
+/** The tab imports the reference model's types and item-ID helpers from bot/reference. */
+export function tabIsStale(): boolean {
+  const built = path.join(ROOT, 'tab', 'dist', 'index.html');
+  if (!fs.existsSync(built)) return true;
+  const sources = Math.max(newestMtime(path.join(ROOT, 'tab')), newestMtime(path.join(ROOT, 'bot', 'reference')));
+  return fs.statSync(built).mtimeMs < sources;
+}
+
+export function ensureTabBuilt(): void {
+  if (!tabIsStale()) return;
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'tab/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}. Install Debian's package: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface OpenedTab {
+  page: Page;
+  /** Uncaught errors and console errors seen so far. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openTab(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<OpenedTab> {
+  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  await page.goto(url);
+  await waitForChecklist(page);
+  return { page, errors, close: () => context.close() };
+}
+
+/** The list has rendered and no search request is outstanding. */
+export async function waitForChecklist(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="checklist"][aria-busy="false"], [data-testid="config-page"]', { timeout: 15_000 });
+}
+
+export async function visibleItemIds(page: Page): Promise<string[]> {
+  await waitForChecklist(page);
+  return page.$$eval('[data-testid="checklist"] li[data-item-id]', (rows) => rows.map((r) => r.getAttribute('data-item-id')!));
+}
+
+export async function currentHash(page: Page): Promise<string> {
+  return decodeURIComponent(await page.evaluate(() => window.location.hash));
+}
