@@ -1,0 +1,142 @@
+/**
+ * The tab inside a (fake) Teams client: locale, theme and its live changes,
+ * the deep link's subPageId, sharing, and the channel tab's configuration
+ * page saving its view with pages.config.
+ */
+import type { Browser, BrowserContext, Frame } from 'playwright-core';
+import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
+import { ensureTabBuilt, launchBrowser } from '../helpers/browser';
+import { hostLog, openInFakeTeams, proxyTabOrigin, sendToTab, TAB_ORIGIN, type FakeHostOptions } from '../helpers/fakeTeamsHost';
+
+const ref = testReference();
+const APP_ID = '11111111-2222-4333-8444-555555555555';
+let srv: RunningServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  ensureTabBuilt();
+  srv = await startTestServer({ TEAMS_APP_ID: APP_ID });
+  browser = await launchBrowser();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function inTeams(options: FakeHostOptions & { beforeLoad?: (ctx: BrowserContext) => Promise<void> }) {
+  context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  await proxyTabOrigin(context, srv.baseUrl);
+  await options.beforeLoad?.(context);
+  return openInFakeTeams(context, options);
+}
+
+async function waitForList(tab: Frame) {
+  await tab.waitForSelector('[data-testid="checklist"][aria-busy="false"]');
+}
+
+describe('inside Teams', () => {
+  it('takes language and theme from the Teams context and follows theme changes live', async () => {
+    const { host, tab } = await inTeams({ hash: '#/', locale: 'en-us', theme: 'dark' });
+    await waitForList(tab);
+    expect(await tab.getAttribute('[data-host]', 'data-host')).toBe('teams');
+    expect(await tab.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await tab.getAttribute('[data-host]', 'data-theme')).toBe('dark');
+    const darkBackground = await tab.$eval('[data-host]', (el) => getComputedStyle(el).backgroundColor);
+
+    await sendToTab(host, 'themeChange', ['contrast']);
+    await tab.waitForSelector('[data-theme="contrast"]');
+    await sendToTab(host, 'themeChange', ['default']);
+    await tab.waitForSelector('[data-theme="default"]');
+    const lightBackground = await tab.$eval('[data-host]', (el) => getComputedStyle(el).backgroundColor);
+    expect(lightBackground).not.toBe(darkBackground);
+    // The tab told Teams it has loaded.
+    expect((await hostLog(host)).map((m) => m.func)).toContain('appInitialization.success');
+  });
+
+  it('is Japanese for a Japanese Teams client', async () => {
+    const { tab } = await inTeams({ hash: '#/', locale: 'ja-jp' });
+    await waitForList(tab);
+    expect(await tab.evaluate(() => document.documentElement.lang)).toBe('ja');
+    expect(await tab.locator('li[data-item-id]').count()).toBe(ref.items.length);
+  });
+
+  it('opens the item a deep link names (subPageId)', async () => {
+    const { tab } = await inTeams({ hash: '#/', subEntityId: '6.5-C-6' });
+    await tab.waitForSelector('li[data-item-id="6.5-C-6"] [data-testid="item-detail"]');
+    expect(await tab.evaluate(() => decodeURIComponent(window.location.hash))).toBe('#/items/6.5-C-6');
+    expect(await tab.locator('li[data-item-id="6.5-C-6"] button[aria-expanded]').getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('shares an item with Teams\' share dialog where the host has one', async () => {
+    const { host, tab } = await inTeams({ hash: '#/items/6.5-C-6', supports: { pages: { config: {} }, sharing: {} } });
+    await tab.waitForSelector('li[data-item-id="6.5-C-6"] [data-testid="item-detail"]');
+    await tab.getByRole('button', { name: '6.5 C-6 を共有' }).click();
+    await host.waitForFunction(() => (window as any).hostLog.some((m: { func: string }) => m.func === 'sharing.shareWebContent'));
+    const share = (await hostLog(host)).find((m) => m.func === 'sharing.shareWebContent')!;
+    const request = share.args[0] as { content: Array<{ type: string; url: string; message: string }> };
+    expect(request.content[0].type).toBe('URL');
+    // The shared URL is the item's page URL, which the message extension unfurls into a card.
+    expect(request.content[0].url).toBe(`${TAB_ORIGIN}/#/items/6.5-C-6`);
+    expect(request.content[0].message).toContain('6.5 C-6');
+  });
+
+  it('copies a Teams deep link to the item where the host cannot share', async () => {
+    const { tab } = await inTeams({ hash: '#/items/6.5-C-6', beforeLoad: async (ctx) => {
+      await ctx.grantPermissions(['clipboard-write'], { origin: TAB_ORIGIN });
+      // Record what reaches the clipboard (reading it back from a frame needs focus headless Chromium does not give).
+      await ctx.addInitScript(() => {
+        const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+        navigator.clipboard.writeText = (text: string) => { (window as any).copiedText = text; return write(text); };
+      });
+    } });
+    await tab.waitForSelector('li[data-item-id="6.5-C-6"] [data-testid="item-detail"]');
+    expect(await tab.getByRole('button', { name: '6.5 C-6 を共有' }).count()).toBe(0);
+    await tab.getByRole('button', { name: '6.5 C-6 へのリンクをコピー' }).click();
+    await tab.getByText('6.5 C-6 へのリンクをコピーしました。').waitFor();
+    const copied = await tab.evaluate(() => (window as any).copiedText as string);
+    const url = new URL(copied);
+    expect(`${url.origin}${url.pathname}`).toBe(`https://teams.microsoft.com/l/entity/${APP_ID}/checklist`);
+    expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ subEntityId: '6.5-C-6' });
+  });
+
+  it('shows the page in standalone mode when the frame around it never answers', async () => {
+    const started = Date.now();
+    const { tab } = await inTeams({ hash: '#/', silent: true });
+    expect(await tab.getAttribute('[data-host]', 'data-host')).toBe('standalone');
+    await waitForList(tab);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('the channel tab configuration page', () => {
+  it('saves the chosen view with pages.config when Teams\' Save is pressed', async () => {
+    const { host, tab } = await inTeams({ hash: '#/config', frameContext: 'settings', entityId: '' });
+    await tab.waitForSelector('[data-testid="config-page"]');
+    await host.waitForFunction(() => (window as any).hostLog.some((m: { func: string; args: unknown[] }) => m.func === 'settings.setValidityState' && m.args[0] === true));
+
+    await tab.getByRole('radio', { name: '章を選ぶ' }).check();
+    await tab.getByRole('combobox', { name: '章' }).selectOption('7');
+    await sendToTab(host, 'settings.save', [{}]);
+    await host.waitForFunction(() => (window as any).hostLog.some((m: { func: string }) => m.func === 'settings.save.success'));
+
+    const saved = (await hostLog(host)).find((m) => m.func === 'settings.setSettings')!.args[0] as Record<string, string>;
+    expect(saved).toEqual({
+      contentUrl: `${TAB_ORIGIN}/#/?view=chapter-7`,
+      websiteUrl: `${TAB_ORIGIN}/#/?view=chapter-7`,
+      entityId: 'checklist-chapter-7',
+      suggestedDisplayName: 'チェックリスト（第7章）',
+    });
+  });
+
+  it('opens the channel tab on the saved view', async () => {
+    const { tab } = await inTeams({ hash: '#/?view=conformable', entityId: 'checklist-conformable' });
+    await waitForList(tab);
+    const ids = await tab.$$eval('li[data-item-id]', (rows) => rows.map((r) => r.getAttribute('data-item-id')));
+    expect(ids).toEqual(ref.items.filter((i) => i.conformity === 'conformable').map((i) => i.id));
+  });
+});
