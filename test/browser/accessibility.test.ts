@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
-import { currentHash, ensureTabBuilt, launchBrowser, openTab, visibleItemIds, type OpenedTab } from '../helpers/browser';
+import { ensureTabBuilt, expectHash, launchBrowser, openTab, visibleItemIds, type OpenedTab } from '../helpers/browser';
 
 const ref = testReference();
 let srv: RunningServer;
@@ -69,7 +69,7 @@ describe('keyboard-only use', () => {
       // "Clear filters" is disabled while nothing is filtered, so the first item follows.
       expect.stringMatching(new RegExp(`^button:.*@${ref.items[0].id.replace(/\./g, '\\.')}$`)),
     ]);
-    const first = page.locator(`li[data-item-id="${ref.items[0].id}"] button[aria-expanded]`);
+    const first = page.locator(`li[data-item-id="${ref.items[0].id}"]:not([hidden]) button[aria-expanded]`);
     // The focus indicator is visible (Fluent's outline drawn as ::after).
     const outline = await first.evaluate((el) => getComputedStyle(el, '::after'));
     expect(outline.borderTopStyle).toBe('solid');
@@ -77,7 +77,7 @@ describe('keyboard-only use', () => {
 
     await page.keyboard.press('Enter');
     expect(await first.getAttribute('aria-expanded')).toBe('true');
-    expect(await currentHash(page)).toBe(`#/items/${ref.items[0].id}`);
+    await expectHash(page, `#/items/${ref.items[0].id}`);
     // Into the detail: its first focusable control is a document link or the copy button.
     await page.keyboard.press('Tab');
     expect(await page.evaluate((id) => document.activeElement?.closest('li[data-item-id]')?.getAttribute('data-item-id') === id, ref.items[0].id)).toBe(true);

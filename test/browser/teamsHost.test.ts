@@ -36,7 +36,7 @@ async function inTeams(options: FakeHostOptions & { beforeLoad?: (ctx: BrowserCo
 }
 
 async function waitForList(tab: Frame) {
-  await tab.waitForSelector('[data-testid="checklist"][aria-busy="false"]');
+  await tab.waitForSelector('[data-testid="checklist"][aria-busy="false"] > [data-rendered="all"]', { state: 'attached' });
 }
 
 describe('inside Teams', () => {
@@ -62,19 +62,19 @@ describe('inside Teams', () => {
     const { tab } = await inTeams({ hash: '#/', locale: 'ja-jp' });
     await waitForList(tab);
     expect(await tab.evaluate(() => document.documentElement.lang)).toBe('ja');
-    expect(await tab.locator('li[data-item-id]').count()).toBe(ref.items.length);
+    expect(await tab.locator('li[data-item-id]:not([hidden])').count()).toBe(ref.items.length);
   });
 
   it('opens the item a deep link names (subPageId)', async () => {
     const { tab } = await inTeams({ hash: '#/', subEntityId: '6.5-C-6' });
-    await tab.waitForSelector('li[data-item-id="6.5-C-6"] [data-testid="item-detail"]');
-    expect(await tab.evaluate(() => decodeURIComponent(window.location.hash))).toBe('#/items/6.5-C-6');
-    expect(await tab.locator('li[data-item-id="6.5-C-6"] button[aria-expanded]').getAttribute('aria-expanded')).toBe('true');
+    await tab.waitForSelector('li[data-item-id="6.5-C-6"]:not([hidden]) [data-testid="item-detail"]');
+    await tab.waitForFunction(() => decodeURIComponent(window.location.hash) === '#/items/6.5-C-6');
+    expect(await tab.locator('li[data-item-id="6.5-C-6"]:not([hidden]) button[aria-expanded]').getAttribute('aria-expanded')).toBe('true');
   });
 
   it('shares an item with Teams\' share dialog where the host has one', async () => {
     const { host, tab } = await inTeams({ hash: '#/items/6.5-C-6', supports: { pages: { config: {} }, sharing: {} } });
-    await tab.waitForSelector('li[data-item-id="6.5-C-6"] [data-testid="item-detail"]');
+    await tab.waitForSelector('li[data-item-id="6.5-C-6"]:not([hidden]) [data-testid="item-detail"]');
     await tab.getByRole('button', { name: '6.5 C-6 を共有' }).click();
     await host.waitForFunction(() => (window as any).hostLog.some((m: { func: string }) => m.func === 'sharing.shareWebContent'));
     const share = (await hostLog(host)).find((m) => m.func === 'sharing.shareWebContent')!;
@@ -94,7 +94,7 @@ describe('inside Teams', () => {
         navigator.clipboard.writeText = (text: string) => { (window as any).copiedText = text; return write(text); };
       });
     } });
-    await tab.waitForSelector('li[data-item-id="6.5-C-6"] [data-testid="item-detail"]');
+    await tab.waitForSelector('li[data-item-id="6.5-C-6"]:not([hidden]) [data-testid="item-detail"]');
     expect(await tab.getByRole('button', { name: '6.5 C-6 を共有' }).count()).toBe(0);
     await tab.getByRole('button', { name: '6.5 C-6 へのリンクをコピー' }).click();
     await tab.getByText('6.5 C-6 へのリンクをコピーしました。').waitFor();
@@ -136,7 +136,7 @@ describe('the channel tab configuration page', () => {
   it('opens the channel tab on the saved view', async () => {
     const { tab } = await inTeams({ hash: '#/?view=conformable', entityId: 'checklist-conformable' });
     await waitForList(tab);
-    const ids = await tab.$$eval('li[data-item-id]', (rows) => rows.map((r) => r.getAttribute('data-item-id')));
+    const ids = await tab.$$eval('li[data-item-id]:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-item-id')));
     expect(ids).toEqual(ref.items.filter((i) => i.conformity === 'conformable').map((i) => i.id));
   });
 });

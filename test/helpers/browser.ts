@@ -42,7 +42,8 @@ export function ensureTabBuilt(): void {
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'tab/vite.config.ts', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    // Jest sets NODE_ENV=test, which would give Vite (and so React) a development build.
+    env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
 }
 
@@ -73,14 +74,24 @@ export async function openTab(browser: Browser, url: string, options: BrowserCon
 
 /** The list has rendered and no search request is outstanding. */
 export async function waitForChecklist(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="checklist"][aria-busy="false"], [data-testid="config-page"]', { timeout: 15_000 });
+  await page.waitForSelector('[data-testid="checklist"][aria-busy="false"] > [data-rendered="all"], [data-testid="config-page"]', { state: 'attached', timeout: 15_000 });
 }
 
 export async function visibleItemIds(page: Page): Promise<string[]> {
   await waitForChecklist(page);
-  return page.$$eval('[data-testid="checklist"] li[data-item-id]', (rows) => rows.map((r) => r.getAttribute('data-item-id')!));
+  // Filtered-out rows stay in the DOM, hidden.
+  return page.$$eval('[data-testid="checklist"] li[data-item-id]:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-item-id')!));
 }
 
 export async function currentHash(page: Page): Promise<string> {
   return decodeURIComponent(await page.evaluate(() => window.location.hash));
+}
+
+/** The page writes the address shortly after the list updates; wait for it. */
+export async function expectHash(page: Page, expected: string): Promise<void> {
+  try {
+    await page.waitForFunction((h) => decodeURIComponent(window.location.hash) === h, expected, { timeout: 3000 });
+  } catch {
+    throw new Error(`expected the address to end in ${expected}, it is ${await currentHash(page)}`);
+  }
 }

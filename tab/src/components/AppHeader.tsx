@@ -2,6 +2,7 @@
  * Title, language switch and print button. In print only the title and the
  * date remain.
  */
+import { memo } from 'react';
 import { Button, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { format, useStrings, type Locale } from '../i18n';
 import { PrintIcon } from './icons';
@@ -29,7 +30,7 @@ function printDate(d: Date, locale: Locale): string {
   return locale === 'ja' ? `${y}年${m}月${day}日` : `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export function AppHeader({ locale, onLocaleChange, onPrint }: AppHeaderProps) {
+export const AppHeader = memo(function AppHeader({ locale, onLocaleChange, onPrint }: AppHeaderProps) {
   const s = useStrings();
   const styles = useStyles();
   const today = printDate(new Date(), locale);
@@ -49,4 +50,4 @@ export function AppHeader({ locale, onLocaleChange, onPrint }: AppHeaderProps) {
       </div>
     </header>
   );
-}
+});

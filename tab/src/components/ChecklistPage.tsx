@@ -29,6 +29,8 @@ export interface ChecklistPageProps {
   renderExtra?(item: ItemView): ReactNode;
 }
 
+const FIRST_PASS_ROWS = 12;
+
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalM },
   scope: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, '@media print': { display: 'none' } },
@@ -92,7 +94,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
 
   useEffect(() => {
     if (!scrollTarget) return;
-    const row = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(scrollTarget)}"]`);
+    const row = document.querySelector<HTMLElement>(`li[data-item-id="${CSS.escape(scrollTarget)}"]:not([hidden])`);
     if (!row) return;
     row.scrollIntoView({ block: 'start' });
     row.querySelector<HTMLButtonElement>('button[aria-expanded]')?.focus({ preventScroll: true });
@@ -154,6 +156,9 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
     [reference],
   );
 
+  // Enough rows to fill a screen (and to reach a linked item) before the rest.
+  const [firstPassRows] = useState(() => Math.max(FIRST_PASS_ROWS, itemId ? reference.items.findIndex((i) => i.id === itemId) + 8 : 0));
+
   const view = viewLabel(s, filters);
   return (
     <div className={styles.root}>
@@ -173,23 +178,22 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
         {search.degraded && <p className={styles.degraded}>{s.searchUnavailable}</p>}
       </div>
       <div data-testid="checklist" aria-busy={pending} data-query={pending ? search.rankedQuery ?? '' : q}>
-        {visible.items.length === 0
-          ? (pending ? <Spinner label={s.loading} /> : <p className={styles.empty}>{s.noResults}</p>)
-          : (
-            <ChecklistList
-              items={visible.items}
-              ranked={visible.ranked}
-              sectionById={reference.sectionById}
-              locale={locale}
-              expanded={expanded}
-              expandAll={printing}
-              onToggle={onToggle}
-              documentsFor={documentsFor}
-              renderActions={renderActions}
-              renderAside={renderAside}
-              renderExtra={renderExtra}
-            />
-          )}
+        {visible.items.length === 0 && (pending ? <Spinner label={s.loading} /> : <p className={styles.empty}>{s.noResults}</p>)}
+        <ChecklistList
+          allItems={reference.items}
+          items={visible.items}
+          ranked={visible.ranked}
+          sectionById={reference.sectionById}
+          locale={locale}
+          expanded={expanded}
+          expandAll={printing}
+          onToggle={onToggle}
+          documentsFor={documentsFor}
+          renderActions={renderActions}
+          renderAside={renderAside}
+          renderExtra={renderExtra}
+          firstPassRows={firstPassRows}
+        />
       </div>
     </div>
   );

@@ -1,10 +1,11 @@
 /**
  * Search and the four filters (section, level, conformity, topic). Native
  * selects: keyboard and screen-reader behaviour come for free, and they stay
- * light with 30+ options.
+ * light with 80+ options. Each control is memoised, so changing one filter
+ * re-renders that control only.
  */
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
-import type { Conformity, Level } from '../data/model';
 import type { Filters } from '../state/route';
 import { hasFilters } from '../state/route';
 import { useStrings } from '../i18n';
@@ -22,6 +23,8 @@ export interface FilterBarProps {
   onChange(filters: Filters): void;
 }
 
+type SelectFilter = 'section' | 'level' | 'conformity' | 'topic';
+
 const useStyles = makeStyles({
   root: {
     display: 'grid',
@@ -38,49 +41,62 @@ const useStyles = makeStyles({
   selectElement: { minWidth: 0, textOverflow: 'ellipsis' },
 });
 
+interface FilterSelectProps {
+  filter: SelectFilter;
+  label: string;
+  allLabel: string;
+  value: string;
+  options: FilterOption[];
+  onSelect(filter: SelectFilter, value: string): void;
+}
+
+const FilterSelect = memo(function FilterSelect({ filter, label, allLabel, value, options, onSelect }: FilterSelectProps) {
+  const styles = useStyles();
+  return (
+    <Field className={styles.field} label={label}>
+      <Select className={styles.select} select={{ className: styles.selectElement }} value={value} onChange={(_e, d) => onSelect(filter, d.value)} data-filter={filter}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </Select>
+    </Field>
+  );
+});
+
 export function FilterBar({ filters, sectionOptions, topicOptions, onChange }: FilterBarProps) {
   const s = useStrings();
   const styles = useStyles();
-  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  // Stable callbacks that read the latest filters.
+  const latest = useRef({ filters, onChange });
+  latest.current = { filters, onChange };
+  const onSelect = useCallback((filter: SelectFilter, value: string) => {
+    const { filters: f, onChange: change } = latest.current;
+    change({ ...f, [filter]: value || undefined });
+  }, []);
+  const onSearch = useCallback((q: string) => {
+    const { filters: f, onChange: change } = latest.current;
+    change({ ...f, q: q.trim() ? q : undefined });
+  }, []);
+
+  const onClear = useCallback(() => {
+    const { filters: f, onChange: change } = latest.current;
+    change({ view: f.view });
+  }, []);
+
+  const levelOptions = useMemo(() => [{ value: 'C', label: s.levelCLong }, { value: 'D', label: s.levelDLong }], [s]);
+  const conformityOptions = useMemo(() => [{ value: 'conformable', label: s.conformable }, { value: 'not-applicable', label: s.notApplicable }], [s]);
 
   return (
     <div className={styles.root} role="search" aria-label={s.filters}>
-      <SearchField
-        className={styles.search}
-        value={filters.q ?? ''}
-        label={s.searchLabel}
-        placeholder={s.searchPlaceholder}
-        onCommit={(q) => set({ q: q.trim() ? q : undefined })}
-      />
-      <Field className={styles.field} label={s.sectionLabel}>
-        <Select className={styles.select} select={{ className: styles.selectElement }} value={filters.section ?? ''} onChange={(_e, d) => set({ section: d.value || undefined })} data-filter="section">
-          <option value="">{s.sectionAll}</option>
-          {sectionOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-        </Select>
-      </Field>
-      <Field className={styles.field} label={s.levelLabel}>
-        <Select className={styles.select} select={{ className: styles.selectElement }} value={filters.level ?? ''} onChange={(_e, d) => set({ level: (d.value || undefined) as Level | undefined })} data-filter="level">
-          <option value="">{s.levelAll}</option>
-          <option value="C">{s.levelCLong}</option>
-          <option value="D">{s.levelDLong}</option>
-        </Select>
-      </Field>
-      <Field className={styles.field} label={s.conformityLabel}>
-        <Select className={styles.select} select={{ className: styles.selectElement }} value={filters.conformity ?? ''} onChange={(_e, d) => set({ conformity: (d.value || undefined) as Conformity | undefined })} data-filter="conformity">
-          <option value="">{s.conformityAll}</option>
-          <option value="conformable">{s.conformable}</option>
-          <option value="not-applicable">{s.notApplicable}</option>
-        </Select>
-      </Field>
-      <Field className={styles.field} label={s.topicLabel}>
-        <Select className={styles.select} select={{ className: styles.selectElement }} value={filters.topic ?? ''} onChange={(_e, d) => set({ topic: d.value || undefined })} data-filter="topic">
-          <option value="">{s.topicAll}</option>
-          {topicOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-        </Select>
-      </Field>
-      <Button className={styles.clear} appearance="subtle" disabled={!hasFilters(filters)} onClick={() => onChange({ view: filters.view })}>
-        {s.clearFilters}
-      </Button>
+      <SearchField className={styles.search} value={filters.q ?? ''} label={s.searchLabel} placeholder={s.searchPlaceholder} onCommit={onSearch} />
+      <FilterSelect filter="section" label={s.sectionLabel} allLabel={s.sectionAll} value={filters.section ?? ''} options={sectionOptions} onSelect={onSelect} />
+      <FilterSelect filter="level" label={s.levelLabel} allLabel={s.levelAll} value={filters.level ?? ''} options={levelOptions} onSelect={onSelect} />
+      <FilterSelect filter="conformity" label={s.conformityLabel} allLabel={s.conformityAll} value={filters.conformity ?? ''} options={conformityOptions} onSelect={onSelect} />
+      <FilterSelect filter="topic" label={s.topicLabel} allLabel={s.topicAll} value={filters.topic ?? ''} options={topicOptions} onSelect={onSelect} />
+      <ClearButton label={s.clearFilters} disabled={!hasFilters(filters)} className={styles.clear} onClear={onClear} />
     </div>
   );
 }
+
+const ClearButton = memo(function ClearButton({ label, disabled, className, onClear }: { label: string; disabled: boolean; className: string; onClear(): void }) {
+  return <Button className={className} appearance="subtle" disabled={disabled} onClick={onClear}>{label}</Button>;
+});

@@ -15,6 +15,8 @@ export interface ItemRowProps {
   item: ItemView;
   locale: Locale;
   expanded: boolean;
+  /** Filtered out: kept in the DOM, not shown (a filter change then costs no DOM work). */
+  hidden?: boolean;
   documents: Document[];
   onToggle(id: string): void;
   actions?: ReactNode;
@@ -74,11 +76,24 @@ const useStyles = makeStyles({
   },
 });
 
-export const ItemRow = memo(function ItemRow({ item, locale, expanded, documents, onToggle, actions, aside, extra }: ItemRowProps) {
+/**
+ * The `<li>` alone depends on `hidden`, so showing or hiding a row touches
+ * one element; the row's content is a separate memoised component.
+ */
+export const ItemRow = memo(function ItemRow({ hidden, expanded, item, ...rest }: ItemRowProps) {
+  const styles = useStyles();
+  return (
+    <li className={mergeClasses(styles.row, expanded && styles.expanded)} data-item-id={item.id} hidden={hidden}>
+      <ItemRowContent item={item} expanded={expanded} {...rest} />
+    </li>
+  );
+});
+
+const ItemRowContent = memo(function ItemRowContent({ item, locale, expanded, documents, onToggle, actions, aside, extra }: Omit<ItemRowProps, 'hidden'>) {
   const styles = useStyles();
   const detailId = `detail-${item.id}`;
   return (
-    <li className={mergeClasses(styles.row, expanded && styles.expanded)} id={`item-${item.id}`} data-item-id={item.id}>
+    <>
       <div className={styles.head}>
         <h3 className={styles.heading}>
           <button
@@ -101,6 +116,6 @@ export const ItemRow = memo(function ItemRow({ item, locale, expanded, documents
       {expanded
         ? <ItemDetail item={item} locale={locale} documents={documents} id={detailId} actions={actions} extra={extra} />
         : <p className={styles.preview}>{item.requirement[locale]}</p>}
-    </li>
+    </>
   );
 });

@@ -4,7 +4,7 @@
  * Enter there confirms the conversion, not the search); the composed word is
  * searched once it is committed.
  */
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { Field, SearchBox, makeStyles } from '@fluentui/react-components';
 import { createKeystrokeThrottle } from '../state/throttle';
 
@@ -20,7 +20,7 @@ export interface SearchFieldProps {
 
 const useStyles = makeStyles({ box: { width: '100%', maxWidth: 'none' } });
 
-export function SearchField({ value, label, placeholder, onCommit, className }: SearchFieldProps) {
+export const SearchField = memo(function SearchField({ value, label, placeholder, onCommit, className }: SearchFieldProps) {
   const styles = useStyles();
   const [text, setText] = useState(value);
   const composing = useRef(false);
@@ -73,4 +73,4 @@ export function SearchField({ value, label, placeholder, onCommit, className }: 
       />
     </Field>
   );
-}
+});

@@ -13,7 +13,8 @@ export class ApiRequestError extends Error {
 }
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { signal, headers: { accept: 'application/json' } });
+  // No custom headers: the request must match index.html's preload to reuse it.
+  const res = await fetch(path, { signal });
   if (!res.ok) {
     let message = `${path}: HTTP ${res.status}`;
     try {

@@ -32,7 +32,8 @@ export function useSearch(reference: ReferenceData | null, query: string | undef
 
   useEffect(() => {
     if (!reference || !q) {
-      setState({ ranking: null, rankedQuery: null, degraded: false });
+      // Keep the same object when already empty: a new one would re-render the whole list.
+      setState((prev) => (prev.ranking === null && !prev.degraded ? prev : { ranking: null, rankedQuery: null, degraded: false }));
       return undefined;
     }
     if (serverSearchMissing) {

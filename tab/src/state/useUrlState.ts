@@ -9,6 +9,8 @@ import { parseHash, routeToHash, type Filters, type Route } from './route';
 
 export type RouteOrigin = 'page' | 'outside';
 
+export const URL_WRITE_DELAY_MS = 200;
+
 export interface UrlState {
   route: Route;
   /** Whether the latest change came from the page itself or from outside (a link, Back, a deep link). */
@@ -22,9 +24,11 @@ export interface UrlState {
 export function useUrlState(): UrlState {
   const [state, setState] = useState<{ route: Route; origin: RouteOrigin }>(() => ({ route: parseHash(window.location.hash), origin: 'outside' }));
   const current = useRef(state.route);
+  const pendingWrite = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
     const onHashChange = () => {
+      clearTimeout(pendingWrite.current);
       const route = parseHash(window.location.hash);
       current.current = route;
       setState({ route, origin: 'outside' });
@@ -35,9 +39,14 @@ export function useUrlState(): UrlState {
 
   const apply = useCallback((route: Route, origin: RouteOrigin) => {
     current.current = route;
-    const hash = routeToHash(route);
-    if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
     setState({ route, origin });
+    // history.replaceState costs several ms in Chromium: write the address
+    // once the list has been painted, and only the latest of a quick series.
+    clearTimeout(pendingWrite.current);
+    pendingWrite.current = setTimeout(() => {
+      const hash = routeToHash(current.current);
+      if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
+    }, URL_WRITE_DELAY_MS);
   }, []);
 
   const setFilters = useCallback((filters: Filters) => {
