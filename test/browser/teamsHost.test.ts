@@ -4,6 +4,7 @@
  * page saving its view with pages.config.
  */
 import type { Browser, BrowserContext, Frame } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
 import { ensureTabBuilt, launchBrowser } from '../helpers/browser';
 import { hostLog, openInFakeTeams, proxyTabOrigin, sendToTab, TAB_ORIGIN, type FakeHostOptions } from '../helpers/fakeTeamsHost';
@@ -57,6 +58,18 @@ describe('inside Teams', () => {
     // The tab told Teams it has loaded.
     expect((await hostLog(host)).map((m) => m.func)).toContain('appInitialization.success');
   });
+
+  it('passes axe in Teams\' high-contrast theme', async () => {
+    const { host, tab } = await inTeams({ hash: '#/items/6.5-C-6?section=6.5', theme: 'contrast' });
+    await waitForList(tab);
+    expect(await tab.getAttribute('[data-host]', 'data-theme')).toBe('contrast');
+    const result = await new AxeBuilder({ page: host }).include('iframe#tab').analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    expect(serious).toEqual([]);
+    // The tab's own nodes were checked (their targets go through the frame).
+    expect(result.passes.some((r) => r.nodes.some((n) => n.target.length > 1))).toBe(true);
+  }, 120_000);
 
   it('is Japanese for a Japanese Teams client', async () => {
     const { tab } = await inTeams({ hash: '#/', locale: 'ja-jp' });

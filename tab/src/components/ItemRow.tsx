@@ -59,7 +59,8 @@ const useStyles = makeStyles({
     '@media print': { paddingLeft: 0, '& > svg': { display: 'none' } },
   },
   focus: createFocusOutlineStyle(),
-  id: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap', minWidth: '5.5em', fontVariantNumeric: 'tabular-nums' },
+  // Wide enough for nested IDs (7.1 C-2.3), so titles line up.
+  id: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap', minWidth: '6.25em', flexShrink: 0, fontVariantNumeric: 'tabular-nums' },
   title: { fontWeight: tokens.fontWeightSemibold },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, paddingLeft: '2.25rem', '@media print': { paddingLeft: 0 } },
   aside: { display: 'flex', alignItems: 'center' },
