@@ -1,5 +1,5 @@
 // Draws the app's two Teams icons from geometry, so they can be redrawn and
-// reviewed like code: `node appPackage/scripts/draw-icons.mjs`.
+// reviewed like code: `npm run icons` (or `node appPackage/scripts/draw-icons.mjs [outDir]`).
 //
 //   color.png    192×192  white shield with a cut-out medical cross on a blue field
 //   outline.png   32×32   the same shield as a white outline, cross filled, transparent elsewhere
@@ -7,12 +7,13 @@
 // Teams requires the outline icon to be white on a transparent background; the
 // anti-aliased edges therefore vary only in alpha, never in colour.
 // The cross is blue, never red: a red cross on white is a protected emblem.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 
-const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..');
+mkdirSync(outDir, { recursive: true });
 
 // ---- geometry (unit square, y down) ---------------------------------------
 
@@ -43,13 +44,21 @@ function shield({ left, right, top, waist, bottom }) {
   return pts;
 }
 
+/** Even-odd rule; the edge crossings of each scanline are computed once and reused. */
 function insidePolygon(poly, x, y) {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i];
-    const [xj, yj] = poly[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  poly.rows ??= new Map();
+  let crossings = poly.rows.get(y);
+  if (!crossings) {
+    crossings = [];
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [xi, yi] = poly[i];
+      const [xj, yj] = poly[j];
+      if (yi > y !== yj > y) crossings.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+    }
+    poly.rows.set(y, crossings);
   }
+  let inside = false;
+  for (const cx of crossings) if (x < cx) inside = !inside;
   return inside;
 }
 
