@@ -91,6 +91,8 @@ function missingBotSettings(config: Config): string[] {
   const type = b.appType ?? 'MultiTenant';
   if (type !== 'UserAssignedMSI' && !b.appPassword) missing.push('MicrosoftAppPassword is not set (required unless MicrosoftAppType=UserAssignedMSI)');
   if ((type === 'SingleTenant' || type === 'UserAssignedMSI') && !b.tenantId) missing.push(`MicrosoftAppTenantId is not set (required for MicrosoftAppType=${type})`);
+  // botbuilder refuses a managed identity with a password, with a bare assertion at start-up.
+  if (type === 'UserAssignedMSI' && b.appPassword) missing.push('MicrosoftAppPassword is set, which a managed identity (MicrosoftAppType=UserAssignedMSI) must not have: remove it');
   return missing;
 }
 

@@ -4,6 +4,8 @@
  * of users.
  */
 import { ConfigError, loadConfig } from '../bot/config';
+import { messageActivity, postActivity } from './helpers/activities';
+import { startTestServer } from './helpers/testServer';
 
 const APP_ID = '6d656473-6563-4000-8000-000000000002';
 const TENANT_ID = '6d656473-6563-4000-8000-0000000000aa';
@@ -53,6 +55,12 @@ describe('local development', () => {
       localMode: false,
       appType: 'UserAssignedMSI',
     });
+  });
+
+  test('a managed identity with a password is refused, instead of a bare assertion inside botbuilder', () => {
+    expect(refusal({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: 'secret' })).toContain(
+      'MicrosoftAppPassword is set, which a managed identity (MicrosoftAppType=UserAssignedMSI) must not have',
+    );
   });
 
   test('a PUBLIC_BASE_URL that is not a URL is refused', () => {
@@ -111,3 +119,22 @@ describe('production (NODE_ENV=production)', () => {
     expect(refusal({ ...production, MicrosoftAppType: 'Multi' })).toMatch(/MicrosoftAppType: /);
   });
 });
+
+describe('the app settings of the Azure deployment (infra/azure.bicep)', () => {
+  test.each<[string, NodeJS.ProcessEnv]>([
+    ['a managed identity (the Bicep default)', production],
+    ['a single-tenant registration with a secret (hosting elsewhere)', { ...production, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'test-secret-not-real' }],
+  ])('start the real server with %s, which refuses unauthenticated bot traffic', async (_name, env) => {
+    const srv = await startTestServer(env);
+    try {
+      expect(srv.app.config.bot.localMode).toBe(false);
+      expect((await fetch(`${srv.baseUrl}/api/health`)).status).toBe(200);
+      const { status, body } = await postActivity(srv.baseUrl, messageActivity('help', { serviceUrl: 'https://smba.trafficmanager.net/jp/' }));
+      expect(status).toBe(401);
+      expect(body.error.code).toBe('unauthorized');
+    } finally {
+      await srv.stop();
+    }
+  });
+});
+
