@@ -20,15 +20,21 @@ export interface ScopeKey {
 }
 
 /**
- * Parses the `:scope` path segment (already URL-decoded). Teams IDs contain a
- * colon themselves (`19:…@thread.tacv2`), so `channel:19:a@thread.tacv2:19:b@thread.tacv2`
- * splits after the team's `<digits>:<rest>`.
+ * Parses the `:scope` path segment (already URL-decoded). Teams IDs contain
+ * one colon themselves (`19:…@thread.tacv2`), so after `channel:` there are
+ * either two parts (`team:channel`) or four (`19:a@thread.tacv2:19:b@thread.tacv2`);
+ * anything else is ambiguous and refused.
  */
 export function parseScope(raw: string): RequestedScope | undefined {
   if (raw === 'personal') return { kind: 'personal' };
-  const m = /^channel:(\d+:[^:]+|[^:]+):(\d+:[^:]+|[^:]+)$/.exec(raw);
-  if (!m) return undefined;
-  const [, teamId, channelId] = m;
+  if (!raw.startsWith('channel:')) return undefined;
+  const parts = raw.slice('channel:'.length).split(':');
+  let teamId: string;
+  let channelId: string;
+  // `channel:19:a@thread.tacv2` is one Teams ID with no channel, not team "19".
+  if (parts.length === 2 && !/^\d+$/.test(parts[0])) [teamId, channelId] = parts;
+  else if (parts.length === 4 && parts.every((p) => p.length > 0)) [teamId, channelId] = [`${parts[0]}:${parts[1]}`, `${parts[2]}:${parts[3]}`];
+  else return undefined;
   if (!validId(teamId) || !validId(channelId)) return undefined;
   return { kind: 'channel', teamId, channelId };
 }
