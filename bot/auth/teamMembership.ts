@@ -73,7 +73,8 @@ export class CachedTeamMembership implements TeamMembership {
     if (running) return running;
     const p = (async () => {
       const serviceUrl = await this.serviceUrls.getTeamServiceUrl(tenantId, teamId);
-      const members = serviceUrl ? await this.roster.memberIds(serviceUrl, teamId) : undefined;
+      const fetched = serviceUrl ? await this.roster.memberIds(serviceUrl, teamId) : undefined;
+      const members = fetched && new Set([...fetched].map((id) => id.toLowerCase()));
       const entry = { members, fetchedAt: this.now() };
       this.cache.delete(key);
       this.cache.set(key, entry);

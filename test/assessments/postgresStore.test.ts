@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { PostgresAssessmentStore, postgresMigrationVersions } from '../../bot/assessments/postgresStore';
 import { startPostgres, TestPostgres } from '../helpers/postgres';
 import { describeAssessmentStore } from './storeContract';
+import { startTestServer, testReference } from '../helpers/testServer';
 
 let pg: TestPostgres;
 let url: string;
@@ -61,5 +62,27 @@ describe('PostgreSQL start-up', () => {
   it('explains a server it cannot reach', async () => {
     await expect(PostgresAssessmentStore.open('postgresql://postgres@127.0.0.1:1/none', { pool: { connectionTimeoutMillis: 2000 } }))
       .rejects.toThrow(/ECONNREFUSED|connect/);
+  });
+});
+
+describe('the assessment API on PostgreSQL (DATABASE_URL)', () => {
+  it('saves, refuses a stale version with 409, and exports', async () => {
+    const srv = await startTestServer({ DATABASE_URL: await pg.createDatabase() });
+    try {
+      expect(srv.app.assessments.store.kind).toBe('postgres');
+      const item = testReference().items[0];
+      const put = (body: unknown) => fetch(`${srv.baseUrl}/api/assessments/personal/items/${item.id}`, {
+        method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+      });
+      const first = await put({ status: 'done', note: 'PostgreSQL に保存', version: 0 });
+      expect(first.status).toBe(200);
+      const stale = await put({ status: 'partial', version: 0 });
+      expect(stale.status).toBe(409);
+      expect((await stale.json()).current).toEqual((await first.json()).state);
+      const csv = Buffer.from(await (await fetch(`${srv.baseUrl}/api/assessments/personal/export.csv`)).arrayBuffer());
+      expect(csv.toString('utf8')).toContain('PostgreSQL に保存');
+    } finally {
+      await srv.stop();
+    }
   });
 });
