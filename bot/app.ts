@@ -7,6 +7,11 @@ import type * as restify from 'restify';
 import type { Config } from './config';
 import type { Reference } from './reference/loadReference';
 import { createServer, RouteRegistrar } from './server';
+import { SearchIndex } from './search/searchIndex';
+import { registerSearchRoutes } from './http/searchRoutes';
+import { createCardLinks } from './cards/links';
+import { TeamsBot } from './teams/teamsBot';
+import { createBotEndpoint } from './teams/botEndpoint';
 import type { AssessmentStore } from './assessments/store';
 import { openAssessmentStore } from './assessments/openStore';
 import { createRequestAuthenticator } from './auth/requestCaller';
@@ -31,15 +36,26 @@ export interface AppDeps {
 export interface App {
   server: restify.Server;
   config: Config;
+  searchIndex: SearchIndex;
   assessments: {
     store: AssessmentStore;
     /**
-     * The bot calls this for every authenticated activity so the assessment
-     * API learns each team's Bot Connector service URL (for its roster).
+     * Learns a team's Bot Connector service URL (for its roster) from an
+     * authenticated bot activity. The bot does this itself (onTeamSeen).
      */
     recordTeamActivity(activity: TeamActivity): Promise<void>;
   };
   close(): Promise<void>;
+}
+
+/** Hosts whose item links unfurl into cards: the public host of the tab. */
+function unfurlHosts(config: Config): string[] {
+  if (!config.publicBaseUrl) return [];
+  try {
+    return [new URL(config.publicBaseUrl).host];
+  } catch {
+    return [];
+  }
 }
 
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -57,16 +73,28 @@ export async function createApp(deps: AppDeps): Promise<App> {
       logger.warn('assessments: MicrosoftAppId is not set, so team membership cannot be checked; channel assessments are refused (personal ones work)');
     }
 
+    const searchIndex = new SearchIndex(reference.items, reference.vocabulary);
+    const links = createCardLinks({ publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId });
+    const bot = new TeamsBot({
+      reference, index: searchIndex, logger, links, unfurlHosts: unfurlHosts(config),
+      // Only activities the CloudAdapter has authenticated reach the bot, so their serviceUrl can be trusted.
+      onTeamSeen: (info) => {
+        directory.record(info).catch((err) => logger.warn({ err }, 'could not record the team\'s service URL'));
+      },
+    });
+    const messagesHandler = createBotEndpoint({ config, logger, bot });
     const routes: RouteRegistrar[] = [
-      (server) => registerAssessmentRoutes(server, { reference, store, auth, membership, logger }),
+      (s) => registerSearchRoutes(s, searchIndex),
+      (s) => registerAssessmentRoutes(s, { reference, store, auth, membership, logger }),
     ];
     const server = createServer({
-      reference, logger, routes, tabDir: deps.tabDir, version: process.env.npm_package_version,
+      reference, logger, routes, messagesHandler, tabDir: deps.tabDir, version: process.env.npm_package_version,
       bodyLimits: [{ path: ASSESSMENT_IMPORT_PATH, maxBytes: ASSESSMENT_IMPORT_MAX_BYTES }],
     });
     return {
       server,
       config,
+      searchIndex,
       assessments: {
         store,
         recordTeamActivity: (activity) => directory.recordActivity(activity),

@@ -12,7 +12,7 @@ import { registerReferenceRoutes } from './http/referenceRoutes';
 import { createStaticHandler } from './http/staticFiles';
 
 /** Largest request body accepted anywhere (a Teams activity is far smaller). */
-export const MAX_BODY_BYTES = 256 * 1024;
+export const MAX_BODY_BYTES = 512 * 1024;
 /** Longest URL path parameter the router matches. */
 export const MAX_PARAM_LENGTH = 1024;
 

@@ -10,7 +10,7 @@ mkdir -p "$tmp/reference"
 cp "$root/data/sections.json" "$root/data/vocabulary.json" "$tmp/"
 mkdir -p "$tmp/source" && cp "$root/data/source/guideline-v5-items.json" "$tmp/source/"
 for f in "$draft"/*.json; do
-  case "$(basename "$f")" in new-documents.json) ;; *) cp "$f" "$tmp/reference/";; esac
+  case "$(basename "$f")" in new-documents.json|vocabulary.json) ;; *) cp "$f" "$tmp/reference/";; esac
 done
 node -e '
 const fs=require("fs");const d=JSON.parse(fs.readFileSync(process.argv[1]+"/data/documents.json","utf8"));

@@ -37,12 +37,17 @@ export class TeamDirectory {
   /** Call for every authenticated activity (message, conversationUpdate, invoke). */
   async recordActivity(activity: TeamActivity): Promise<void> {
     const teamId = activity.channelData?.team?.id;
-    const tenantId = (activity.channelData?.tenant?.id ?? activity.conversation?.tenantId)?.toLowerCase();
-    const serviceUrl = activity.serviceUrl;
-    if (!teamId || !tenantId || !serviceUrl || !acceptableServiceUrl(serviceUrl)) return;
-    const key = `${tenantId}\n${teamId}`;
-    if (this.known.get(key) === serviceUrl) return;
-    await this.store.saveTeamServiceUrl(tenantId, teamId, serviceUrl);
-    this.known.set(key, serviceUrl);
+    const tenantId = activity.channelData?.tenant?.id ?? activity.conversation?.tenantId;
+    if (!teamId || !activity.serviceUrl) return;
+    await this.record({ tenantId, teamId, serviceUrl: activity.serviceUrl });
+  }
+
+  async record(info: { tenantId?: string; teamId: string; serviceUrl: string }): Promise<void> {
+    const tenantId = info.tenantId?.toLowerCase();
+    if (!tenantId || !info.teamId || !acceptableServiceUrl(info.serviceUrl)) return;
+    const key = `${tenantId}\n${info.teamId}`;
+    if (this.known.get(key) === info.serviceUrl) return;
+    await this.store.saveTeamServiceUrl(tenantId, info.teamId, info.serviceUrl);
+    this.known.set(key, info.serviceUrl);
   }
 }

@@ -1,0 +1,123 @@
+/**
+ * Text processing for search: normalisation, tokenising and term processing
+ * as separate small functions, so each can be tested and swapped alone.
+ */
+
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+const ONLY_HIRAGANA = /^[\u3040-\u309f]+$/;
+
+/** Width, case and kana folding: ｱｸｾｽ / あくせす / アクセス all become アクセス. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+    // Long-vowel marks vary (サーバ / サーバー): drop them.
+    .replace(/ー/g, '')
+    .replace(/[‐‑‒–—―−]/g, '-');
+}
+
+export function isJapanese(text: string): boolean {
+  return CJK.test(text);
+}
+
+/** Function words that carry no topic (in katakana-folded form for Japanese). */
+const JA_STOP = new Set([
+  'ハ', 'ガ', 'ヲ', 'ニ', 'デ', 'ト', 'ノ', 'モ', 'カ', 'ヤ', 'ヘ', 'ヨ', 'ネ', 'ナ', 'ダ', 'タ', 'テ',
+  'マス', 'デス', 'スル', 'シテ', 'サレ', 'レル', 'ラレル', 'イル', 'アル', 'ナイ', 'ナル', 'ドウ', 'ドノ', 'ドレ', 'ナニ', 'ナン', 'ドコ', 'イツ',
+  'コト', 'モノ', 'ヨウ', 'タメ', 'ナド', 'トキ', 'バアイ', 'デキ', 'デキル', 'イイ', 'ヨイ', 'クダサイ', 'マセン', 'デショウ', 'ダロウ',
+  'シタイ', 'タイ', 'ケド', 'カラ', 'マデ', 'ヨリ', 'ソレ', 'コレ', 'アレ', 'ソノ', 'コノ', 'オ', 'ゴ', 'ラ', 'ッテ', 'テル', 'マシタ', 'シ', 'サ', 'セ', 'ソ',
+  'ラレ', 'レ', 'ル', 'イ', 'ウ', 'エ', 'キ', 'ク', 'ケ', 'コ', 'ス', 'ツ', 'ヌ', 'ミ', 'ム', 'メ', 'リ', 'ロ', 'ワ', 'ン', 'ッ',
+  '方法', '必要', '教エテ', '知リタイ', '場合', '時',
+]);
+
+const EN_STOP = new Set([
+  'a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'is', 'are', 'was', 'were', 'be', 'been',
+  'do', 'does', 'did', 'can', 'could', 'should', 'would', 'will', 'shall', 'may', 'might', 'must', 'how', 'what', 'when', 'where', 'which', 'who',
+  'why', 'it', 'its', 'this', 'that', 'these', 'those', 'we', 'our', 'us', 'you', 'your', 'i', 'my', 'me', 'they', 'them', 'their', 'there',
+  'have', 'has', 'had', 'not', 'no', 'yes', 'any', 'all', 'if', 'so', 'about', 'into', 'than', 'then', 'out', 'up', 'need', 'needs', 'want',
+  'use', 'using', 'teams', 'microsoft', 'ms', 'please', 'tell', 'show', 'get', 'way', 'allowed', 'ok', 'okay', 'handled', 'handle', 'know',
+]);
+
+/** A very light English stemmer: enough to meet "logs" with "log", "encrypted" with "encrypt". */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
+  else if (w.endsWith('ion') && w.length > 6) w = w.slice(0, -3);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+/** logg → log, stopp → stop (but keep -ll, -ss, -zz: install, access). */
+function undouble(w: string): string {
+  return /([^aeiouls z])\1$/.test(w) ? w.slice(0, -1) : w;
+}
+
+const HAS_KANJI = /[\u3400-\u9fff]/;
+
+/**
+ * Terms of a text: for Japanese, the segmenter's words (minus function
+ * words) and the character bigrams inside each word, which catch compounds
+ * the segmenter splits differently; for English, stemmed words.
+ */
+export function terms(text: string, options: { bigrams?: boolean } = {}): string[] {
+  const withBigrams = options.bigrams ?? true;
+  const out: string[] = [];
+  for (const seg of segmenter.segment(text.normalize('NFKC'))) {
+    if (!seg.isWordLike) continue;
+    const raw = seg.segment;
+    const word = normalize(raw);
+    if (!word) continue;
+    if (CJK.test(word)) {
+      // A run of hiragana alone is nearly always grammar (ありますか, される);
+      // content words written in hiragana (なりすまし) are longer.
+      if (ONLY_HIRAGANA.test(raw) && raw.length < 5) continue;
+      if (JA_STOP.has(word)) continue;
+      out.push(word);
+      // Bigrams only where kanji are involved: katakana loanwords are segmented
+      // well, and their bigrams (ログ inside プログラム) mostly add noise.
+      if (withBigrams && HAS_KANJI.test(raw) && word.length > 2) {
+        for (let i = 0; i + 2 <= word.length; i += 1) {
+          const bigram = word.slice(i, i + 2);
+          if (bigram !== word) out.push(bigram);
+        }
+      }
+    } else {
+      for (const part of word.split(/[^a-z0-9.]+/)) {
+        const w = part.replace(/^\.+|\.+$/g, '');
+        if (!w || EN_STOP.has(w)) continue;
+        out.push(stem(w));
+      }
+    }
+  }
+  return out;
+}
+
+/** Edit distance with transpositions, stopping early beyond `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2: number[] = new Array(b.length + 1).fill(0);
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    for (let j = 0; j <= b.length; j += 1) prev2[j] = prev[j];
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,105 @@
+/**
+ * The Bot Framework edge: POST /api/messages → CloudAdapter → TeamsBot.
+ * Everything botbuilder-specific about HTTP lives here, so a later move to
+ * the Teams SDK / Microsoft 365 Agents SDK replaces this file and teamsBot.ts.
+ */
+import type { Request, Response } from 'restify';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, Activity } from 'botbuilder';
+import type { Config } from '../config';
+import { sendError } from '../http/errors';
+import { createNoticeCard } from '../cards/cards';
+import { STRINGS, toLocale } from '../cards/strings';
+import type { TeamsBot } from './teamsBot';
+
+/** The parts of an activity we rely on; the rest passes through untouched. */
+const IncomingActivity = z.object({
+  type: z.string().min(1).max(64),
+  id: z.string().max(256).optional(),
+  serviceUrl: z.string().url().max(2048),
+  channelId: z.string().min(1).max(64),
+  conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
+  from: z.object({ id: z.string().max(1024) }).passthrough().optional(),
+  recipient: z.object({ id: z.string().max(1024) }).passthrough().optional(),
+  text: z.string().optional(),
+  name: z.string().max(256).optional(),
+  locale: z.string().max(20).optional(),
+}).passthrough();
+
+/** CloudAdapter.process() writes raw error messages to the response; we shape responses ourselves. */
+class BotAdapter extends CloudAdapter {
+  processOne(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+export function createBotEndpoint(options: { config: Config; logger: Logger; bot: TeamsBot }) {
+  const { config, logger, bot } = options;
+  const b = config.bot;
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    b.localMode
+      ? {}
+      : { MicrosoftAppId: b.appId, MicrosoftAppPassword: b.appPassword, MicrosoftAppType: b.appType ?? 'MultiTenant', MicrosoftAppTenantId: b.tenantId },
+  );
+  const adapter = new BotAdapter(auth);
+
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, activityType: context.activity?.type }, 'bot turn failed');
+    if (context.activity?.type !== 'message') return;
+    try {
+      const locale = toLocale(context.activity.locale) ?? 'ja';
+      await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: createNoticeCard(STRINGS[locale].error) }] });
+    } catch (sendError) {
+      logger.error({ err: sendError }, 'could not tell the user about the failure');
+    }
+  };
+
+  return async function handleMessages(req: Request, res: Response): Promise<void> {
+    const parsed = IncomingActivity.safeParse(req.body);
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'body'))].slice(0, 5).join(', ');
+      sendError(res, 400, 'invalid_activity', `Not a valid Bot Framework activity (check: ${fields}).`);
+      return;
+    }
+    const activity = parsed.data as unknown as Activity;
+    if (b.localMode && !isLoopbackUrl(activity.serviceUrl)) {
+      // Without an app registration nothing is authenticated, so the bot must
+      // never call out to an address someone else chose.
+      logger.warn({ serviceUrl: activity.serviceUrl }, 'local mode: refused an activity whose serviceUrl is not loopback');
+      sendError(res, 403, 'service_url_refused', 'Local mode (no MicrosoftAppId) only answers activities whose serviceUrl is a loopback address.');
+      return;
+    }
+    const authHeader = String(req.headers.authorization ?? '');
+    try {
+      const invokeResponse = await adapter.processOne(authHeader, activity, (context) => bot.run(context));
+      res.status(invokeResponse?.status ?? 200);
+      if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
+      else res.end();
+    } catch (err) {
+      if (isAuthenticationFailure(err)) {
+        logger.warn({ err: (err as Error).message }, 'bot request refused: not authenticated');
+        sendError(res, 401, 'unauthorized', 'The request is not authenticated for this bot.');
+        return;
+      }
+      logger.error({ err }, 'bot request failed');
+      if (!res.headersSent) sendError(res, 500, 'internal_error', 'The bot could not process this activity.');
+    }
+  };
+}
+
+/** botbuilder signals auth failures with AuthenticationError (from botframework-connector) or plain errors naming the token. */
+function isAuthenticationFailure(err: unknown): boolean {
+  const e = err as { name?: string; constructor?: { name?: string }; message?: string; statusCode?: number };
+  if (e?.name === 'AuthenticationError' || e?.constructor?.name === 'AuthenticationError' || e?.statusCode === 401) return true;
+  return /unauthori[sz]ed|authorization header|token|jwt|signing key|openid|issuer|audience/i.test(e?.message ?? '');
+}

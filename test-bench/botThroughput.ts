@@ -1,0 +1,70 @@
+/**
+ * Answers per second and latency of the real bot over HTTP, side by side with
+ * a bare botbuilder echo bot (CloudAdapter + restify, as in the Bot Framework
+ * samples) on the same machine. Each server runs in its own process; this
+ * process only generates load.
+ */
+import { spawn, ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+
+interface LoadResult { requests: number; seconds: number; perSecond: number; p50: number; p95: number; errors: number }
+
+async function startServer(kind: 'medsec' | 'echo'): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--no-deprecation', path.join(__dirname, 'botServer.js'), kind], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+    child.stdout!.once('data', (d) => resolve(Number(String(d).trim())));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+function activity(text: string) {
+  return JSON.stringify({
+    type: 'message', id: 'b1', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies', locale: 'ja-JP',
+    from: { id: 'u1' }, recipient: { id: 'b1' }, conversation: { id: 'c1' }, text,
+  });
+}
+
+async function load(url: string, questions: string[], total: number, concurrency: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const bodies = questions.map(activity);
+  const start = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < total) {
+      const i = next; next += 1;
+      const t0 = performance.now();
+      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[i % bodies.length] });
+      await res.arrayBuffer();
+      if (res.status !== 200) errors += 1;
+      latencies.push(performance.now() - t0);
+    }
+  }));
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+  return { requests: total, seconds, perSecond: total / seconds, p50: q(0.5), p95: q(0.95), errors };
+}
+
+export async function runBotThroughput(questions: string[]): Promise<void> {
+  const total = Number(process.env.BENCH_REQUESTS ?? 3000);
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+  const ours = await startServer('medsec');
+  const echo = await startServer('echo');
+  try {
+    // Warm both up so JIT and connection setup are not measured.
+    await load(ours.url, questions, 300, concurrency);
+    await load(echo.url, questions, 300, concurrency);
+    const a = await load(ours.url, questions, total, concurrency);
+    const b = await load(echo.url, questions, total, concurrency);
+    const fmt = (r: LoadResult) => `${r.perSecond.toFixed(0)} answers/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, errors ${r.errors}`;
+    console.log(`\n== Bot over HTTP (${total} requests, ${concurrency} concurrent, deliveryMode expectReplies, servers in their own processes) ==`);
+    console.log(`medsec bot (search + Adaptive Card): ${fmt(a)}`);
+    console.log(`bare echo bot:                       ${fmt(b)}`);
+    console.log(`throughput ratio: ${(a.perSecond / b.perSecond).toFixed(2)}×   (goal ≥ 0.8×)`);
+  } finally {
+    ours.child.kill();
+    echo.child.kill();
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * npm run bench: prints figures; asserts nothing. Each part can be skipped
+ * with BENCH_ONLY=quality,bot,tab,assessments.
+ */
+import { loadReference } from '../bot/reference/loadReference';
+import { loadQuestions, measureQuality, printQuality } from './searchQuality';
+import { runBotThroughput } from './botThroughput';
+
+async function optional(modulePath: string, fn: string): Promise<void> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = await import(modulePath);
+  } catch {
+    console.log(`\n(${modulePath}: not present, skipped)`);
+    return;
+  }
+  const run = mod[fn];
+  if (typeof run === 'function') await (run as () => Promise<void>)();
+}
+
+async function main(): Promise<void> {
+  const only = (process.env.BENCH_ONLY ?? 'quality,bot,tab,assessments').split(',');
+  const reference = loadReference(process.env.DATA_DIR || undefined);
+  const questions = loadQuestions();
+  if (only.includes('quality')) printQuality(await measureQuality(reference, questions));
+  if (only.includes('bot')) await runBotThroughput(questions.map((q) => q.q));
+  if (only.includes('tab')) await optional('./tab', 'runTabBench');
+  if (only.includes('assessments')) await optional('./assessments', 'runAssessmentBench');
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+/**
+ * Answer quality on our own question set: is the expected item first (top-1)
+ * or among the first three (top-3) of the bot's answer?
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Reference } from '../bot/reference/loadReference';
+import { SearchIndex } from '../bot/search/searchIndex';
+import { Conversation } from '../bot/conversation/respond';
+
+export interface EvalQuestion {
+  q: string;
+  /** Any of these first counts as right. */
+  expect: string[];
+  locale?: string;
+}
+
+export interface QualityReport {
+  total: number;
+  top1: number;
+  top3: number;
+  misses: Array<{ q: string; expect: string[]; got: string[]; intent: string }>;
+}
+
+export function loadQuestions(): EvalQuestion[] {
+  const file = path.resolve(__dirname, '..', '..', 'test', 'eval', 'questions.json');
+  const alt = path.resolve(__dirname, '..', 'test', 'eval', 'questions.json');
+  const raw = JSON.parse(fs.readFileSync(fs.existsSync(file) ? file : alt, 'utf8')) as EvalQuestion[];
+  return raw.filter((q) => Array.isArray(q.expect) && q.expect.length > 0);
+}
+
+export async function measureQuality(reference: Reference, questions: EvalQuestion[]): Promise<QualityReport> {
+  const conversation = new Conversation({ reference, index: new SearchIndex(reference.items, reference.vocabulary) });
+  let top1 = 0;
+  let top3 = 0;
+  const misses: QualityReport['misses'] = [];
+  for (const q of questions) {
+    const reply = await conversation.answerText(q.q, q.locale?.startsWith('en') ? 'en' : 'ja');
+    // A no-match answer shows suggestions, not an answer: it never counts as right.
+    const shown = reply.intent === 'no-match' ? [] : reply.itemIds;
+    const first = shown[0];
+    const hit1 = first !== undefined && q.expect.includes(first);
+    const hit3 = shown.slice(0, 3).some((id) => q.expect.includes(id));
+    if (hit1) top1 += 1;
+    if (hit3) top3 += 1;
+    if (!hit1) misses.push({ q: q.q, expect: q.expect, got: shown.slice(0, 3), intent: reply.intent });
+  }
+  return { total: questions.length, top1, top3, misses };
+}
+
+export function printQuality(report: QualityReport): void {
+  const pct = (n: number) => `${((100 * n) / Math.max(1, report.total)).toFixed(1)} %`;
+  console.log(`\n== Answer quality (${report.total} questions) ==`);
+  console.log(`top-1: ${report.top1}/${report.total} = ${pct(report.top1)}   (goal ≥ 90 %)`);
+  console.log(`top-3: ${report.top3}/${report.total} = ${pct(report.top3)}   (goal ≥ 98 %)`);
+  if (report.misses.length) {
+    console.log('misses (not first):');
+    for (const m of report.misses) console.log(`  ${m.q}  → expected ${m.expect.join('|')}, got ${m.got.join(', ') || '(none)'} [${m.intent}]`);
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The bot end to end over HTTP: Teams activities posted to /api/messages of
+ * the real server, replies captured with deliveryMode "expectReplies" and
+ * through a fake connector on loopback.
+ */
+import { startTestServer, RunningServer } from '../helpers/testServer';
+import { startFakeConnector, FakeConnector } from '../helpers/fakeConnector';
+import { channelMention, messageActivity, postActivity, replyCards } from '../helpers/activities';
+import { cardProblems } from '../helpers/cardValidation';
+
+describe('the bot in local mode (no MicrosoftAppId)', () => {
+  let srv: RunningServer;
+  let connector: FakeConnector;
+  beforeAll(async () => {
+    srv = await startTestServer({ PUBLIC_BASE_URL: 'https://medsec.example.org', TEAMS_APP_ID: '11111111-2222-3333-4444-555555555555' });
+    connector = await startFakeConnector();
+  });
+  afterAll(async () => { await srv.stop(); await connector.close(); });
+
+  it('answers a Japanese question about access logs with the 6.5 C-6 card', async () => {
+    const { status, body } = await postActivity(srv.baseUrl, messageActivity('アクセスログはどう管理されていますか', { deliveryMode: 'expectReplies' }));
+    expect(status).toBe(200);
+    const [card] = replyCards(body);
+    expect(cardProblems(card)).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('6.5 C-6');
+    expect(text).toContain('Teams における対応');
+    expect(text).toContain('https://teams.microsoft.com/l/entity/11111111-2222-3333-4444-555555555555/checklist');
+  });
+
+  it('answers the English question in English', async () => {
+    const { body } = await postActivity(srv.baseUrl, messageActivity('how is access logging handled?', { deliveryMode: 'expectReplies', locale: 'en-US' }));
+    const text = JSON.stringify(replyCards(body)[0]);
+    expect(text).toContain('6.5 C-6');
+    expect(text).toContain('What Teams provides');
+  });
+
+  it('strips the @mention in a channel and still answers', async () => {
+    const { body } = await postActivity(srv.baseUrl, channelMention('6.9 C-7', { deliveryMode: 'expectReplies' }));
+    expect(JSON.stringify(replyCards(body)[0])).toContain('6.9 C-7');
+  });
+
+  it('sends replies to the connector at the activity\'s serviceUrl when not asked to return them', async () => {
+    const before = connector.received.length;
+    const { status } = await postActivity(srv.baseUrl, messageActivity('help', { serviceUrl: connector.url }));
+    expect(status).toBe(200);
+    await connector.waitFor(before + 1);
+    const sent = connector.received[before];
+    expect(sent.path).toMatch(/^\/v3\/conversations\/.+\/activities/);
+    expect(sent.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardProblems(sent.body.attachments[0].content)).toEqual([]);
+  });
+
+  it('welcomes the team when the bot is added, with example questions as buttons', async () => {
+    const { body } = await postActivity(srv.baseUrl, messageActivity('', {
+      type: 'conversationUpdate', text: undefined, deliveryMode: 'expectReplies', membersAdded: [{ id: '28:bot-1' }],
+    }));
+    const text = JSON.stringify(replyCards(body)[0]);
+    expect(text).toContain('インストールありがとうございます');
+    expect(text).toContain('Action.Submit');
+  });
+
+  it('handles a card button (Action.Submit value) in the same conversation', async () => {
+    const { body } = await postActivity(srv.baseUrl, messageActivity('', {
+      text: undefined, value: { action: 'showSection', section: '6.5', locale: 'ja' }, deliveryMode: 'expectReplies',
+    }));
+    expect(JSON.stringify(replyCards(body)[0])).toContain('技術的安全対策');
+  });
+
+  it('refuses an activity whose serviceUrl is not loopback, without calling it', async () => {
+    const { status, body } = await postActivity(srv.baseUrl, messageActivity('help', { serviceUrl: 'https://smba.trafficmanager.net/jp/' }));
+    expect(status).toBe(403);
+    expect(body.error.code).toBe('service_url_refused');
+  });
+
+  it.each([
+    ['malformed JSON', '{"type":"message",'],
+    ['an array', '[]'],
+    ['no type', JSON.stringify({ ...messageActivity('x'), type: undefined })],
+    ['no conversation', JSON.stringify({ ...messageActivity('x'), conversation: undefined })],
+    ['a bad serviceUrl', JSON.stringify({ ...messageActivity('x'), serviceUrl: 'not a url' })],
+  ])('rejects %s with a JSON 400 and no stack trace', async (_label, raw) => {
+    const { status, body, text } = await postActivity(srv.baseUrl, raw);
+    expect(status).toBe(400);
+    expect(body.error).toBeDefined();
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers 100 KB of text politely instead of crashing', async () => {
+    const { status, body } = await postActivity(srv.baseUrl, messageActivity('ログ'.repeat(50 * 1024), { deliveryMode: 'expectReplies' }));
+    expect(status).toBe(200);
+    expect(JSON.stringify(replyCards(body)[0])).toContain('長すぎます');
+  });
+
+  it('rejects a body over the size limit with a JSON 413', async () => {
+    const { status, body } = await postActivity(srv.baseUrl, messageActivity('x'.repeat(600 * 1024)));
+    expect(status).toBe(413);
+    expect(body.error.code).toBe('payload_too_large');
+  });
+
+  it('treats markup and injection strings as plain questions', async () => {
+    for (const q of ['<script>alert(1)</script>', "'; DROP TABLE items; --", '${process.env}', '[x](javascript:alert(1))']) {
+      const { status, body } = await postActivity(srv.baseUrl, messageActivity(q, { deliveryMode: 'expectReplies' }));
+      expect(status).toBe(200);
+      const card = replyCards(body)[0];
+      expect(cardProblems(card)).toEqual([]);
+      // Echoed text is escaped so Teams cannot render it as a link or markup.
+      const texts = JSON.stringify(card.body.map((b: any) => b.text ?? ''));
+      expect(texts).not.toMatch(/\[[^\]\\]*\]\(/);
+    }
+  });
+
+  it('answers unknown activity types and invoke names without crashing', async () => {
+    const typing = await postActivity(srv.baseUrl, messageActivity('', { type: 'typing', text: undefined }));
+    expect(typing.status).toBe(200);
+    const invoke = await postActivity(srv.baseUrl, messageActivity('', { type: 'invoke', name: 'no/such-invoke', text: undefined }));
+    expect(invoke.status).toBeGreaterThanOrEqual(200);
+    expect(invoke.status).toBeLessThan(600);
+    expect(invoke.status).not.toBe(500);
+    const health = await fetch(`${srv.baseUrl}/api/health`);
+    expect(health.status).toBe(200);
+  });
+});
+
+describe('the bot with a Microsoft app registration', () => {
+  let srv: RunningServer;
+  beforeAll(async () => {
+    srv = await startTestServer({ MicrosoftAppId: '99999999-8888-7777-6666-555555555555', MicrosoftAppPassword: 'test-secret-not-real', MicrosoftAppType: 'MultiTenant' });
+  });
+  afterAll(async () => { await srv.stop(); });
+
+  it('refuses an unauthenticated request with 401', async () => {
+    const { status, body } = await postActivity(srv.baseUrl, messageActivity('help', { serviceUrl: 'https://smba.trafficmanager.net/jp/' }));
+    expect(status).toBe(401);
+    expect(body.error.code).toBe('unauthorized');
+  });
+
+  it('refuses a forged token with 401', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'forged' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ iss: 'https://api.botframework.com', aud: '99999999-8888-7777-6666-555555555555', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+    const { status } = await postActivity(srv.baseUrl, messageActivity('help', { serviceUrl: 'https://smba.trafficmanager.net/jp/' }), {
+      authorization: `Bearer ${header}.${payload}.${Buffer.from('not-a-signature').toString('base64url')}`,
+    });
+    expect(status).toBe(401);
+  });
+});
