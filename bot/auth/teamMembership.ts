@@ -73,7 +73,9 @@ export class CachedTeamMembership implements TeamMembership {
     if (running) return running;
     const p = (async () => {
       const serviceUrl = await this.serviceUrls.getTeamServiceUrl(tenantId, teamId);
-      const fetched = serviceUrl ? await this.roster.memberIds(serviceUrl, teamId) : undefined;
+      // Not cached: the bot may see the team a moment later, and this lookup is one indexed read.
+      if (!serviceUrl) return { members: undefined, fetchedAt: -Infinity };
+      const fetched = await this.roster.memberIds(serviceUrl, teamId);
       const members = fetched && new Set([...fetched].map((id) => id.toLowerCase()));
       const entry = { members, fetchedAt: this.now() };
       this.cache.delete(key);

@@ -9,6 +9,7 @@ import { startTestServer, RunningServer, testReference } from '../helpers/testSe
 import { CLIENT_ID, FakeEntra, startFakeEntra, TENANT_A, TENANT_B, TENANT_OTHER } from '../helpers/fakeEntra';
 import { BOT_TOKEN, FakeRoster, startFakeRoster } from '../helpers/fakeRoster';
 import { BotConnectorRoster } from '../../bot/auth/botConnectorRoster';
+import { channelMention, postActivity } from '../helpers/activities';
 import { channelScope, personalScope } from '../../bot/assessments/scope';
 import { UNCHECKED } from '../../bot/assessments/model';
 
@@ -210,6 +211,24 @@ describe('channel assessments and team membership', () => {
     // And tenant A's members are not members of B's team.
     const aliceInB = await entra.token({ tid: TENANT_B, oid: ALICE });
     expect((await call('GET', channelPath, aliceInB)).status).toBe(403);
+  });
+
+  it('learns a new team from the bot\'s own activities, then lets its members in', async () => {
+    const NEW_TEAM = '19:0123456789abcdef0123456789abcdef@thread.tacv2';
+    roster.setMembers(TENANT_A, NEW_TEAM, [ALICE]);
+    const path = `/api/assessments/${encodeURIComponent(`channel:${NEW_TEAM}:${CHANNEL}`)}`;
+    expect((await call('GET', path, await aliceToken())).body.error.code).toBe('team_not_registered');
+    // Someone @mentions the bot in the new team (local-mode bot: loopback serviceUrl).
+    const posted = await postActivity(srv.baseUrl, channelMention('help', {
+      deliveryMode: 'expectReplies',
+      serviceUrl: roster.serviceUrl(TENANT_A),
+      channelData: { tenant: { id: TENANT_A }, team: { id: NEW_TEAM }, channel: { id: CHANNEL } },
+    }));
+    expect(posted.status).toBe(200);
+    expect(await srv.app.assessments.store.getTeamServiceUrl(TENANT_A, NEW_TEAM)).toBe(roster.serviceUrl(TENANT_A));
+    expect((await call('GET', path, await aliceToken())).status).toBe(200);
+    const bob = await entra.token({ tid: TENANT_A, oid: BOB });
+    expect((await call('GET', path, bob)).body.error.code).toBe('not_team_member');
   });
 
   it('ignores service URLs a bot activity could not legitimately carry', async () => {
