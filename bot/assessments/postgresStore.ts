@@ -58,7 +58,15 @@ export class PostgresAssessmentStore implements AssessmentStore {
 
   /** Connects and applies pending migrations. */
   static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresAssessmentStore> {
-    const pool = new Pool({ connectionString, max: 10, ...options.pool });
+    const pool = new Pool({
+      connectionString,
+      max: 10,
+      // Fail a request rather than hang it when the database is unreachable or stuck.
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: 15_000,
+      ...options.pool,
+    });
     // An idle client losing its connection must not crash the process.
     pool.on('error', (err) => options.onError?.(err));
     try {

@@ -3,7 +3,9 @@
  * registration): one local user, loopback only. Sign-in and team membership
  * are in assessmentAuth.test.ts; exports in assessmentExport.test.ts.
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
 
 let srv: RunningServer;
@@ -195,5 +197,25 @@ describe('local mode and the network', () => {
   it('answers the same request from loopback', async () => {
     const res = await fetch(`${wide.baseUrl}/api/assessments/personal`);
     expect(res.status).toBe(200);
+  });
+});
+
+describe('opening the store', () => {
+  it('stops start-up with a message naming the setting when the SQLite file cannot be opened', async () => {
+    // A regular file where the folder should be.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medsec-blocked-'));
+    const blocker = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(blocker, '');
+    try {
+      await expect(startTestServer({ ASSESSMENT_DB_PATH: path.join(blocker, 'assessments.sqlite') })).rejects.toThrow(/ASSESSMENT_DB_PATH=.*not-a-folder/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('does the same for an unreachable PostgreSQL, without printing the password', async () => {
+    const attempt = startTestServer({ DATABASE_URL: 'postgresql://medsec:s3cret@127.0.0.1:1/medsec' });
+    await expect(attempt).rejects.toThrow(/DATABASE_URL → 127\.0\.0\.1:1\/medsec/);
+    await expect(attempt).rejects.not.toThrow(/s3cret/);
   });
 });
