@@ -93,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const complaints: string[] = [];
   const config: Config = {
     port: e.PORT,
     host: e.HOST,
@@ -108,14 +109,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
     },
-    auth: authConfig(e),
+    auth: authConfig(e, complaints),
     assessments: {
-      databaseUrl: databaseUrl(e.DATABASE_URL),
+      databaseUrl: databaseUrl(e.DATABASE_URL, complaints),
       sqlitePath: path.resolve(e.ASSESSMENT_DB_PATH ?? DEFAULT_ASSESSMENT_DB_PATH),
     },
   };
   const missing = missingBotSettings(config);
-  if (missing.length) throw new ConfigError(`Incomplete bot configuration: MicrosoftAppId is set, but ${missing.join('; ')}.`);
+  if (missing.length) complaints.push(`Incomplete bot configuration: MicrosoftAppId is set, but ${missing.join('; ')}.`);
+  const unfit = config.production ? missingProductionSettings(config) : [];
+  if (unfit.length) complaints.push(`Incomplete production configuration (NODE_ENV=production): ${unfit.join('; ')}.`);
+  if (config.publicBaseUrl && !isHttpUrl(config.publicBaseUrl)) {
+    complaints.push(`PUBLIC_BASE_URL must be an http(s) URL such as https://medsec.example.jp, not "${config.publicBaseUrl}".`);
+  }
+  if (complaints.length) throw new ConfigError(complaints.join('\n'));
   return config;
 }
 
@@ -127,12 +134,12 @@ function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-/** Teams SSO settings, all or nothing: a half configuration stops start-up. */
-function authConfig(e: z.infer<typeof Env>): AuthConfig {
+/** Teams SSO settings, all or nothing: a half configuration stops start-up (complaints). */
+function authConfig(e: z.infer<typeof Env>, complaints: string[]): AuthConfig {
   const clientId = e.AAD_APP_CLIENT_ID;
   if (!clientId) {
     const stray = (['AAD_APP_ID_URI', 'ALLOWED_TENANT_IDS', 'AUTH_JWKS_URL', 'AUTH_ISSUER_TEMPLATE'] as const).filter((k) => e[k]);
-    if (stray.length) throw new ConfigError(`Incomplete sign-in configuration: ${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set, but AAD_APP_CLIENT_ID is not. Set AAD_APP_CLIENT_ID to the tab's app (client) ID, or unset ${stray.join(', ')} for local mode.`);
+    if (stray.length) complaints.push(`Incomplete sign-in configuration: ${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set, but AAD_APP_CLIENT_ID is not. Set AAD_APP_CLIENT_ID to the tab's app (client) ID, or unset ${stray.join(', ')} for local mode.`);
     return { mode: 'local' };
   }
   const problems: string[] = [];
@@ -158,7 +165,7 @@ function authConfig(e: z.infer<typeof Env>): AuthConfig {
   }
   const issuerTemplates = e.AUTH_ISSUER_TEMPLATE ? list(e.AUTH_ISSUER_TEMPLATE) : DEFAULT_ISSUER_TEMPLATES;
   for (const t of issuerTemplates) if (!t.includes('{tenantid}')) problems.push(`AUTH_ISSUER_TEMPLATE: "${t}" has no {tenantid} placeholder`);
-  if (problems.length) throw new ConfigError(`Invalid sign-in configuration:\n${problems.join('\n')}`);
+  if (problems.length) complaints.push(`Invalid sign-in configuration: ${problems.join('; ')}.`);
   return {
     mode: 'sso',
     clientId,
@@ -169,9 +176,9 @@ function authConfig(e: z.infer<typeof Env>): AuthConfig {
   };
 }
 
-function databaseUrl(value: string | undefined): string | undefined {
+function databaseUrl(value: string | undefined, complaints: string[]): string | undefined {
   if (!value) return undefined;
-  if (!/^postgres(ql)?:\/\//.test(value)) throw new ConfigError('DATABASE_URL must be a PostgreSQL connection string (postgresql://user:password@host:5432/database).');
+  if (!/^postgres(ql)?:\/\//.test(value)) complaints.push('DATABASE_URL must be a PostgreSQL connection string (postgresql://user:password@host:5432/database).');
   return value;
 }
 
@@ -183,5 +190,40 @@ function missingBotSettings(config: Config): string[] {
   const type = b.appType ?? 'MultiTenant';
   if (type !== 'UserAssignedMSI' && !b.appPassword) missing.push('MicrosoftAppPassword is not set (required unless MicrosoftAppType=UserAssignedMSI)');
   if ((type === 'SingleTenant' || type === 'UserAssignedMSI') && !b.tenantId) missing.push(`MicrosoftAppTenantId is not set (required for MicrosoftAppType=${type})`);
+  // botbuilder refuses a managed identity with a password, with a bare assertion at start-up.
+  if (type === 'UserAssignedMSI' && b.appPassword) missing.push('MicrosoftAppPassword is set, which a managed identity (MicrosoftAppType=UserAssignedMSI) must not have: remove it');
+  return missing;
+}
+
+
+function isHttpUrl(value: string, protocols = ['http:', 'https:']): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A deployment must not start half-configured and fail later in front of
+ * users: without the bot's identity Teams' messages are refused, without the
+ * public address the cards' links point nowhere, without the Teams app ID the
+ * deep links to the tab are broken.
+ */
+function missingProductionSettings(config: Config): string[] {
+  const missing: string[] = [];
+  const b = config.bot;
+  if (!config.publicBaseUrl) missing.push('PUBLIC_BASE_URL is not set (the public https address of this service, used in card links)');
+  else if (isHttpUrl(config.publicBaseUrl) && !isHttpUrl(config.publicBaseUrl, ['https:'])) {
+    missing.push(`PUBLIC_BASE_URL must be https in production (Teams loads only https), not "${config.publicBaseUrl}"`);
+  }
+  if (!config.teamsAppId) missing.push('TEAMS_APP_ID is not set (the "id" of the Teams app manifest, used in deep links to the tab)');
+  else if (!GUID.test(config.teamsAppId)) missing.push(`TEAMS_APP_ID must be a GUID (the manifest "id"), not "${config.teamsAppId}"`);
+  if (b.localMode) {
+    missing.push('MicrosoftAppId is not set (without it the bot runs in local mode and answers only loopback requests; set the bot\'s app or managed identity client ID)');
+  } else if (!GUID.test(b.appId!)) {
+    missing.push(`MicrosoftAppId must be a GUID (the bot's client ID), not "${b.appId}"`);
+  }
+  if (b.tenantId && !GUID.test(b.tenantId)) missing.push(`MicrosoftAppTenantId must be a GUID (the tenant ID), not "${b.tenantId}"`);
   return missing;
 }
