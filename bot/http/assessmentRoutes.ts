@@ -15,10 +15,9 @@ import type { RequestAuthenticator } from '../auth/requestCaller';
 import type { Caller } from '../auth/ssoToken';
 import { computeProgress, ItemState, ItemWrite } from '../assessments/model';
 import { channelScope, formatRequestedScope, parseScope, personalScope, RequestedScope, ScopeKey } from '../assessments/scope';
-import { buildAssessmentCsv, ExportInput } from '../assessments/exportRows';
+import { buildAssessmentCsv, ExportInput, labelsFor } from '../assessments/exportRows';
 import { buildAssessmentXlsx } from '../assessments/exportXlsx';
 import { AssessmentImport, buildAssessmentDocument, importEntries } from '../assessments/exchangeFormat';
-import { labelsFor } from '../assessments/exportRows';
 import type { ExportLocale } from '../assessments/labels';
 import { ApiError, sendError } from './errors';
 
@@ -156,10 +155,6 @@ export function registerAssessmentRoutes(server: Server, deps: AssessmentRouteDe
     };
   }
 
-  function stateView(id: string, state: ItemState) {
-    return { id, state };
-  }
-
   server.get(BASE, route(async (req, res) => {
     const r = await resolve(req);
     const states = await store.getAssessment(r.key);
@@ -195,7 +190,7 @@ export function registerAssessmentRoutes(server: Server, deps: AssessmentRouteDe
       });
       return;
     }
-    res.json(stateView(id, result.state));
+    res.json({ id, state: result.state });
   }));
 
   server.get(`${BASE}/items/:id/history`, route(async (req, res) => {
