@@ -28,13 +28,20 @@ export async function startTestServer(
 ): Promise<RunningServer> {
   // Each server gets its own assessment database unless the test names one.
   const tmp = env.ASSESSMENT_DB_PATH ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'medsec-test-'));
-  const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent',
-    ...(tmp ? { ASSESSMENT_DB_PATH: path.join(tmp, 'assessments.sqlite') } : {}),
-    ...env,
-  });
+  const removeTmp = () => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); };
   const { tabDir, host = '127.0.0.1', ...deps } = extra;
-  const app = await createApp({ ...deps, config, reference: testReference(), logger: pino({ level: 'silent' }), tabDir });
+  let app: App;
+  try {
+    const config = loadConfig({
+      PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent',
+      ...(tmp ? { ASSESSMENT_DB_PATH: path.join(tmp, 'assessments.sqlite') } : {}),
+      ...env,
+    });
+    app = await createApp({ ...deps, config, reference: testReference(), logger: pino({ level: 'silent' }), tabDir });
+  } catch (err) {
+    removeTmp();
+    throw err;
+  }
   await new Promise<void>((resolve) => app.server.listen(0, host, () => resolve()));
   const { port } = app.server.address();
   return {
@@ -43,7 +50,7 @@ export async function startTestServer(
     async stop() {
       await new Promise<void>((resolve) => app.server.close(() => resolve()));
       await app.close();
-      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+      removeTmp();
     },
   };
 }
