@@ -21,7 +21,39 @@ const Env = z.object({
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: optionalString,
+  /** The tab's Entra app (client) ID for Teams SSO. Unset = assessment API in local mode. */
+  AAD_APP_CLIENT_ID: optionalString,
+  /** Application ID URI of that app (api://<domain>/<clientId>); derived from PUBLIC_BASE_URL when unset. */
+  AAD_APP_ID_URI: optionalString,
+  /** Comma-separated tenant IDs whose users may use the assessment API. */
+  ALLOWED_TENANT_IDS: optionalString,
+  AUTH_JWKS_URL: optionalString,
+  /** Comma-separated issuer templates; {tenantid} is replaced by the token's tid. */
+  AUTH_ISSUER_TEMPLATE: optionalString,
+  /** PostgreSQL connection string; when set the assessments live there instead of SQLite. */
+  DATABASE_URL: optionalString,
+  ASSESSMENT_DB_PATH: optionalString,
 });
+
+export const DEFAULT_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+/** Entra issues v2 tokens with the first issuer and v1 tokens with the second. */
+export const DEFAULT_ISSUER_TEMPLATES = ['https://login.microsoftonline.com/{tenantid}/v2.0', 'https://sts.windows.net/{tenantid}/'];
+export const DEFAULT_ASSESSMENT_DB_PATH = './.data/assessments.sqlite';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How callers of the assessment API are identified. */
+export type AuthConfig =
+  | { mode: 'local' }
+  | {
+    mode: 'sso';
+    clientId: string;
+    /** Accepted `aud` values: the client ID and the application ID URI. */
+    audiences: string[];
+    allowedTenantIds: string[];
+    jwksUrl: string;
+    issuerTemplates: string[];
+  };
 
 export interface Config {
   port: number;
@@ -39,6 +71,12 @@ export interface Config {
     appType?: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
     tenantId?: string;
   };
+  auth: AuthConfig;
+  assessments: {
+    /** Set: PostgreSQL. Unset: the SQLite file below. */
+    databaseUrl?: string;
+    sqlitePath: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -55,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const complaints: string[] = [];
   const config: Config = {
     port: e.PORT,
     host: e.HOST,
@@ -70,8 +109,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
     },
+    auth: authConfig(e, complaints),
+    assessments: {
+      databaseUrl: databaseUrl(e.DATABASE_URL, complaints),
+      sqlitePath: path.resolve(e.ASSESSMENT_DB_PATH ?? DEFAULT_ASSESSMENT_DB_PATH),
+    },
   };
-  const complaints: string[] = [];
   const missing = missingBotSettings(config);
   if (missing.length) complaints.push(`Incomplete bot configuration: MicrosoftAppId is set, but ${missing.join('; ')}.`);
   const unfit = config.production ? missingProductionSettings(config) : [];
@@ -81,6 +124,62 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (complaints.length) throw new ConfigError(complaints.join('\n'));
   return config;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Teams SSO settings, all or nothing: a half configuration stops start-up (complaints). */
+function authConfig(e: z.infer<typeof Env>, complaints: string[]): AuthConfig {
+  const clientId = e.AAD_APP_CLIENT_ID;
+  if (!clientId) {
+    const stray = (['AAD_APP_ID_URI', 'ALLOWED_TENANT_IDS', 'AUTH_JWKS_URL', 'AUTH_ISSUER_TEMPLATE'] as const).filter((k) => e[k]);
+    if (stray.length) complaints.push(`Incomplete sign-in configuration: ${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set, but AAD_APP_CLIENT_ID is not. Set AAD_APP_CLIENT_ID to the tab's app (client) ID, or unset ${stray.join(', ')} for local mode.`);
+    return { mode: 'local' };
+  }
+  const problems: string[] = [];
+  if (!GUID.test(clientId)) problems.push(`AAD_APP_CLIENT_ID must be an app (client) ID like 00000000-0000-0000-0000-000000000000, not "${clientId}"`);
+  const tenants = list(e.ALLOWED_TENANT_IDS).map((t) => t.toLowerCase());
+  if (tenants.length === 0) problems.push('ALLOWED_TENANT_IDS is not set (required with AAD_APP_CLIENT_ID: the Entra tenant IDs, comma-separated, whose users may sign in)');
+  for (const t of tenants) if (!GUID.test(t)) problems.push(`ALLOWED_TENANT_IDS: "${t}" is not a tenant ID (a GUID)`);
+
+  let idUri = e.AAD_APP_ID_URI;
+  if (!idUri && e.PUBLIC_BASE_URL) {
+    try {
+      idUri = `api://${new URL(e.PUBLIC_BASE_URL).host}/${clientId}`;
+    } catch {
+      problems.push('PUBLIC_BASE_URL is not a URL (needed to derive AAD_APP_ID_URI)');
+    }
+  }
+  const jwksUrl = e.AUTH_JWKS_URL ?? DEFAULT_JWKS_URL;
+  try {
+    const u = new URL(jwksUrl);
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopbackHost(u.hostname))) problems.push('AUTH_JWKS_URL must be https (http only for a loopback test server)');
+  } catch {
+    problems.push(`AUTH_JWKS_URL is not a URL: "${jwksUrl}"`);
+  }
+  const issuerTemplates = e.AUTH_ISSUER_TEMPLATE ? list(e.AUTH_ISSUER_TEMPLATE) : DEFAULT_ISSUER_TEMPLATES;
+  for (const t of issuerTemplates) if (!t.includes('{tenantid}')) problems.push(`AUTH_ISSUER_TEMPLATE: "${t}" has no {tenantid} placeholder`);
+  if (problems.length) complaints.push(`Invalid sign-in configuration: ${problems.join('; ')}.`);
+  return {
+    mode: 'sso',
+    clientId,
+    audiences: [clientId, ...(idUri ? [idUri] : [])],
+    allowedTenantIds: tenants,
+    jwksUrl,
+    issuerTemplates,
+  };
+}
+
+function databaseUrl(value: string | undefined, complaints: string[]): string | undefined {
+  if (!value) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value)) complaints.push('DATABASE_URL must be a PostgreSQL connection string (postgresql://user:password@host:5432/database).');
+  return value;
 }
 
 /** A half configuration must stop start-up, saying exactly what is missing. */
@@ -96,7 +195,6 @@ function missingBotSettings(config: Config): string[] {
   return missing;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isHttpUrl(value: string, protocols = ['http:', 'https:']): boolean {
   try {
