@@ -11,6 +11,9 @@ import { SearchIndex } from './search/searchIndex';
 import { registerSearchRoutes } from './http/searchRoutes';
 import { createCardLinks } from './cards/links';
 import { TeamsBot } from './teams/teamsBot';
+import { channelScope } from './assessments/scope';
+import { LOCAL_CALLER } from './auth/requestCaller';
+import { STRINGS } from './cards/strings';
 import { createBotEndpoint } from './teams/botEndpoint';
 import type { AssessmentStore } from './assessments/store';
 import { openAssessmentStore } from './assessments/openStore';
@@ -80,6 +83,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // Only activities the CloudAdapter has authenticated reach the bot, so their serviceUrl can be trusted.
       onTeamSeen: (info) => {
         directory.record(info).catch((err) => logger.warn({ err }, 'could not record the team\'s service URL'));
+      },
+      // In a channel, answer cards show that channel's self-assessment of the item.
+      channelStatus: async (where, itemId, locale) => {
+        // Local mode keeps every assessment under the one local tenant.
+        const tenantId = auth.mode === 'local' ? LOCAL_CALLER.tenantId : where.tenantId;
+        if (!tenantId || !where.teamId || !where.channelId) return undefined;
+        const state = await store.getItemStatus(tenantId, channelScope(where.teamId, where.channelId), itemId);
+        if (!state) return undefined;
+        const s = STRINGS[locale];
+        return s.channelStatus(s.status[state.status], state.owner || undefined);
       },
     });
     const messagesHandler = createBotEndpoint({ config, logger, bot });

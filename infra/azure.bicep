@@ -82,7 +82,11 @@ param logLevel string = 'info'
 var placeholderStart = '\${{'
 var allowedTenants = empty(allowedTenantIds) || startsWith(allowedTenantIds, placeholderStart) ? identity.properties.tenantId : allowedTenantIds
 var database = startsWith(databaseUrl, placeholderStart) ? '' : databaseUrl
-var databaseSettings = empty(database) ? {} : {
+// Without PostgreSQL the SQLite file must live on the persistent /home share,
+// not under wwwroot, which a redeploy replaces.
+var databaseSettings = empty(database) ? {
+  ASSESSMENT_DB_PATH: '/home/data/assessments.sqlite'
+} : {
   DATABASE_URL: database
 }
 
