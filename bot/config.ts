@@ -21,7 +21,39 @@ const Env = z.object({
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: optionalString,
+  /** The tab's Entra app (client) ID for Teams SSO. Unset = assessment API in local mode. */
+  AAD_APP_CLIENT_ID: optionalString,
+  /** Application ID URI of that app (api://<domain>/<clientId>); derived from PUBLIC_BASE_URL when unset. */
+  AAD_APP_ID_URI: optionalString,
+  /** Comma-separated tenant IDs whose users may use the assessment API. */
+  ALLOWED_TENANT_IDS: optionalString,
+  AUTH_JWKS_URL: optionalString,
+  /** Comma-separated issuer templates; {tenantid} is replaced by the token's tid. */
+  AUTH_ISSUER_TEMPLATE: optionalString,
+  /** PostgreSQL connection string; when set the assessments live there instead of SQLite. */
+  DATABASE_URL: optionalString,
+  ASSESSMENT_DB_PATH: optionalString,
 });
+
+export const DEFAULT_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+/** Entra issues v2 tokens with the first issuer and v1 tokens with the second. */
+export const DEFAULT_ISSUER_TEMPLATES = ['https://login.microsoftonline.com/{tenantid}/v2.0', 'https://sts.windows.net/{tenantid}/'];
+export const DEFAULT_ASSESSMENT_DB_PATH = './.data/assessments.sqlite';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How callers of the assessment API are identified. */
+export type AuthConfig =
+  | { mode: 'local' }
+  | {
+    mode: 'sso';
+    clientId: string;
+    /** Accepted `aud` values: the client ID and the application ID URI. */
+    audiences: string[];
+    allowedTenantIds: string[];
+    jwksUrl: string;
+    issuerTemplates: string[];
+  };
 
 export interface Config {
   port: number;
@@ -39,6 +71,12 @@ export interface Config {
     appType?: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
     tenantId?: string;
   };
+  auth: AuthConfig;
+  assessments: {
+    /** Set: PostgreSQL. Unset: the SQLite file below. */
+    databaseUrl?: string;
+    sqlitePath: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -55,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const complaints: string[] = [];
   const config: Config = {
     port: e.PORT,
     host: e.HOST,
@@ -70,10 +109,77 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
     },
+    auth: authConfig(e, complaints),
+    assessments: {
+      databaseUrl: databaseUrl(e.DATABASE_URL, complaints),
+      sqlitePath: path.resolve(e.ASSESSMENT_DB_PATH ?? DEFAULT_ASSESSMENT_DB_PATH),
+    },
   };
   const missing = missingBotSettings(config);
-  if (missing.length) throw new ConfigError(`Incomplete bot configuration: MicrosoftAppId is set, but ${missing.join('; ')}.`);
+  if (missing.length) complaints.push(`Incomplete bot configuration: MicrosoftAppId is set, but ${missing.join('; ')}.`);
+  const unfit = config.production ? missingProductionSettings(config) : [];
+  if (unfit.length) complaints.push(`Incomplete production configuration (NODE_ENV=production): ${unfit.join('; ')}.`);
+  if (config.publicBaseUrl && !isHttpUrl(config.publicBaseUrl)) {
+    complaints.push(`PUBLIC_BASE_URL must be an http(s) URL such as https://medsec.example.jp, not "${config.publicBaseUrl}".`);
+  }
+  if (complaints.length) throw new ConfigError(complaints.join('\n'));
   return config;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Teams SSO settings, all or nothing: a half configuration stops start-up (complaints). */
+function authConfig(e: z.infer<typeof Env>, complaints: string[]): AuthConfig {
+  const clientId = e.AAD_APP_CLIENT_ID;
+  if (!clientId) {
+    const stray = (['AAD_APP_ID_URI', 'ALLOWED_TENANT_IDS', 'AUTH_JWKS_URL', 'AUTH_ISSUER_TEMPLATE'] as const).filter((k) => e[k]);
+    if (stray.length) complaints.push(`Incomplete sign-in configuration: ${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set, but AAD_APP_CLIENT_ID is not. Set AAD_APP_CLIENT_ID to the tab's app (client) ID, or unset ${stray.join(', ')} for local mode.`);
+    return { mode: 'local' };
+  }
+  const problems: string[] = [];
+  if (!GUID.test(clientId)) problems.push(`AAD_APP_CLIENT_ID must be an app (client) ID like 00000000-0000-0000-0000-000000000000, not "${clientId}"`);
+  const tenants = list(e.ALLOWED_TENANT_IDS).map((t) => t.toLowerCase());
+  if (tenants.length === 0) problems.push('ALLOWED_TENANT_IDS is not set (required with AAD_APP_CLIENT_ID: the Entra tenant IDs, comma-separated, whose users may sign in)');
+  for (const t of tenants) if (!GUID.test(t)) problems.push(`ALLOWED_TENANT_IDS: "${t}" is not a tenant ID (a GUID)`);
+
+  let idUri = e.AAD_APP_ID_URI;
+  if (!idUri && e.PUBLIC_BASE_URL) {
+    try {
+      idUri = `api://${new URL(e.PUBLIC_BASE_URL).host}/${clientId}`;
+    } catch {
+      problems.push('PUBLIC_BASE_URL is not a URL (needed to derive AAD_APP_ID_URI)');
+    }
+  }
+  const jwksUrl = e.AUTH_JWKS_URL ?? DEFAULT_JWKS_URL;
+  try {
+    const u = new URL(jwksUrl);
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopbackHost(u.hostname))) problems.push('AUTH_JWKS_URL must be https (http only for a loopback test server)');
+  } catch {
+    problems.push(`AUTH_JWKS_URL is not a URL: "${jwksUrl}"`);
+  }
+  const issuerTemplates = e.AUTH_ISSUER_TEMPLATE ? list(e.AUTH_ISSUER_TEMPLATE) : DEFAULT_ISSUER_TEMPLATES;
+  for (const t of issuerTemplates) if (!t.includes('{tenantid}')) problems.push(`AUTH_ISSUER_TEMPLATE: "${t}" has no {tenantid} placeholder`);
+  if (problems.length) complaints.push(`Invalid sign-in configuration: ${problems.join('; ')}.`);
+  return {
+    mode: 'sso',
+    clientId,
+    audiences: [clientId, ...(idUri ? [idUri] : [])],
+    allowedTenantIds: tenants,
+    jwksUrl,
+    issuerTemplates,
+  };
+}
+
+function databaseUrl(value: string | undefined, complaints: string[]): string | undefined {
+  if (!value) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value)) complaints.push('DATABASE_URL must be a PostgreSQL connection string (postgresql://user:password@host:5432/database).');
+  return value;
 }
 
 /** A half configuration must stop start-up, saying exactly what is missing. */
@@ -84,5 +190,40 @@ function missingBotSettings(config: Config): string[] {
   const type = b.appType ?? 'MultiTenant';
   if (type !== 'UserAssignedMSI' && !b.appPassword) missing.push('MicrosoftAppPassword is not set (required unless MicrosoftAppType=UserAssignedMSI)');
   if ((type === 'SingleTenant' || type === 'UserAssignedMSI') && !b.tenantId) missing.push(`MicrosoftAppTenantId is not set (required for MicrosoftAppType=${type})`);
+  // botbuilder refuses a managed identity with a password, with a bare assertion at start-up.
+  if (type === 'UserAssignedMSI' && b.appPassword) missing.push('MicrosoftAppPassword is set, which a managed identity (MicrosoftAppType=UserAssignedMSI) must not have: remove it');
+  return missing;
+}
+
+
+function isHttpUrl(value: string, protocols = ['http:', 'https:']): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A deployment must not start half-configured and fail later in front of
+ * users: without the bot's identity Teams' messages are refused, without the
+ * public address the cards' links point nowhere, without the Teams app ID the
+ * deep links to the tab are broken.
+ */
+function missingProductionSettings(config: Config): string[] {
+  const missing: string[] = [];
+  const b = config.bot;
+  if (!config.publicBaseUrl) missing.push('PUBLIC_BASE_URL is not set (the public https address of this service, used in card links)');
+  else if (isHttpUrl(config.publicBaseUrl) && !isHttpUrl(config.publicBaseUrl, ['https:'])) {
+    missing.push(`PUBLIC_BASE_URL must be https in production (Teams loads only https), not "${config.publicBaseUrl}"`);
+  }
+  if (!config.teamsAppId) missing.push('TEAMS_APP_ID is not set (the "id" of the Teams app manifest, used in deep links to the tab)');
+  else if (!GUID.test(config.teamsAppId)) missing.push(`TEAMS_APP_ID must be a GUID (the manifest "id"), not "${config.teamsAppId}"`);
+  if (b.localMode) {
+    missing.push('MicrosoftAppId is not set (without it the bot runs in local mode and answers only loopback requests; set the bot\'s app or managed identity client ID)');
+  } else if (!GUID.test(b.appId!)) {
+    missing.push(`MicrosoftAppId must be a GUID (the bot's client ID), not "${b.appId}"`);
+  }
+  if (b.tenantId && !GUID.test(b.tenantId)) missing.push(`MicrosoftAppTenantId must be a GUID (the tenant ID), not "${b.tenantId}"`);
   return missing;
 }

@@ -13,8 +13,16 @@ import { createStaticHandler } from './http/staticFiles';
 
 /** Largest request body accepted anywhere (a Teams activity is far smaller). */
 export const MAX_BODY_BYTES = 512 * 1024;
+/** Longest URL path parameter the router matches. */
+export const MAX_PARAM_LENGTH = 1024;
 
 export type RouteRegistrar = (server: restify.Server) => void;
+
+/** A larger body limit for the paths that need one (an assessment import). */
+export interface BodyLimit {
+  path: RegExp;
+  maxBytes: number;
+}
 
 export interface ServerOptions {
   reference: Reference;
@@ -25,6 +33,7 @@ export interface ServerOptions {
   routes?: RouteRegistrar[];
   tabDir?: string;
   version?: string;
+  bodyLimits?: BodyLimit[];
 }
 
 export function defaultTabDir(): string {
@@ -35,12 +44,18 @@ export function defaultTabDir(): string {
 
 export function createServer(options: ServerOptions): restify.Server {
   const { reference, logger } = options;
-  const server = restify.createServer({ name: 'medsec-reference', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'medsec-reference',
+    handleUncaughtExceptions: false,
+    // find-my-way's default (100) is shorter than a real channel scope:
+    // channel:19:<32 hex>@thread.tacv2:19:<32 hex>@thread.tacv2, URL-encoded.
+    maxParamLength: MAX_PARAM_LENGTH,
+  } as restify.ServerOptions);
 
   server.pre(restify.plugins.pre.sanitizePath());
   server.use(securityHeaders);
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: false }));
+  server.use(bodyParserByPath(options.bodyLimits ?? []));
 
   server.on('after', (req: restify.Request, res: restify.Response) => {
     logger.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() }, 'request');
@@ -89,8 +104,30 @@ export function createServer(options: ServerOptions): restify.Server {
   return server;
 }
 
+type Handler = (req: restify.Request, res: restify.Response, next: (err?: unknown) => void) => void;
+
+/** restify's body parser with MAX_BODY_BYTES, or a larger limit where a BodyLimit's path matches. */
+function bodyParserByPath(limits: BodyLimit[]): Handler {
+  const make = (maxBodySize: number) => restify.plugins.bodyParser({ maxBodySize, mapParams: false, mapFiles: false, rejectUnknown: false }) as unknown as Handler[];
+  const standard = make(MAX_BODY_BYTES);
+  const special = limits.map((l) => ({ path: l.path, chain: make(l.maxBytes) }));
+  return (req, res, next) => {
+    const path = req.getPath();
+    const chain = special.find((s) => s.path.test(path))?.chain ?? standard;
+    const step = (i: number) => (err?: unknown) => {
+      if (err !== undefined && err !== null) return next(err);
+      if (i >= chain.length) return next();
+      return chain[i](req, res, step(i + 1));
+    };
+    step(0)();
+  };
+}
+
 function cleanMessage(message: string | undefined, status: number): string {
-  if (status === 413) return `Request body too large (limit ${MAX_BODY_BYTES / 1024} KB).`;
+  if (status === 413) {
+    const limit = Number(/exceeds (\d+)/.exec(message ?? '')?.[1] ?? MAX_BODY_BYTES);
+    return `Request body too large (limit ${Math.round(limit / 1024)} KB).`;
+  }
   if (!message) return 'Bad request.';
   // restify's body-parser messages are safe to show but can be long.
   return message.split('\n')[0].slice(0, 200);

@@ -21,7 +21,7 @@ function newest(dir, skip = []) {
 
 const serverOut = join(root, 'dist', 'bot', 'index.js');
 const tabOut = join(root, 'tab', 'dist', 'index.html');
-const serverSrc = Math.max(newest('bot'), newest('test-bench'), newest('tsconfig.json'));
+const serverSrc = Math.max(newest('bot'), newest('test-bench'), newest('scripts'), newest('tsconfig.json'));
 const tabSrc = Math.max(newest('tab', ['dist']), newest('bot/cards'));
 
 const steps = [];

@@ -3,7 +3,7 @@
  * with BENCH_ONLY=quality,bot,tab,assessments.
  */
 import { loadReference } from '../bot/reference/loadReference';
-import { loadQuestions, measureQuality, printQuality } from './searchQuality';
+import { loadOffTopic, loadQuestions, measureQuality, printQuality } from './searchQuality';
 import { runBotThroughput } from './botThroughput';
 
 async function optional(modulePath: string, fn: string): Promise<void> {
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const only = (process.env.BENCH_ONLY ?? 'quality,bot,tab,assessments').split(',');
   const reference = loadReference(process.env.DATA_DIR || undefined);
   const questions = loadQuestions();
-  if (only.includes('quality')) printQuality(await measureQuality(reference, questions));
+  if (only.includes('quality')) printQuality(await measureQuality(reference, questions, loadOffTopic()));
   if (only.includes('bot')) await runBotThroughput(questions.map((q) => q.q));
   if (only.includes('tab')) await optional('./tab', 'runTabBench');
   if (only.includes('assessments')) await optional('./assessments', 'runAssessmentBench');

@@ -16,6 +16,9 @@ export interface EvalQuestion {
 }
 
 export interface QualityReport {
+  offTopicTotal: number;
+  /** Off-topic questions that got an answer card instead of an honest no-match. */
+  offTopicAnswered: string[];
   total: number;
   top1: number;
   top3: number;
@@ -29,7 +32,13 @@ export function loadQuestions(): EvalQuestion[] {
   return raw.filter((q) => Array.isArray(q.expect) && q.expect.length > 0);
 }
 
-export async function measureQuality(reference: Reference, questions: EvalQuestion[]): Promise<QualityReport> {
+export function loadOffTopic(): string[] {
+  const file = path.resolve(__dirname, '..', '..', 'test', 'eval', 'offtopic.json');
+  const alt = path.resolve(__dirname, '..', 'test', 'eval', 'offtopic.json');
+  return JSON.parse(fs.readFileSync(fs.existsSync(file) ? file : alt, 'utf8')) as string[];
+}
+
+export async function measureQuality(reference: Reference, questions: EvalQuestion[], offTopic: string[] = []): Promise<QualityReport> {
   const conversation = new Conversation({ reference, index: new SearchIndex(reference.items, reference.vocabulary) });
   let top1 = 0;
   let top3 = 0;
@@ -45,7 +54,12 @@ export async function measureQuality(reference: Reference, questions: EvalQuesti
     if (hit3) top3 += 1;
     if (!hit1) misses.push({ q: q.q, expect: q.expect, got: shown.slice(0, 3), intent: reply.intent });
   }
-  return { total: questions.length, top1, top3, misses };
+  const offTopicAnswered: string[] = [];
+  for (const q of offTopic) {
+    const reply = await conversation.answerText(q, 'ja');
+    if (reply.intent === 'search') offTopicAnswered.push(`${q} → ${reply.itemIds[0]}`);
+  }
+  return { offTopicTotal: offTopic.length, offTopicAnswered, total: questions.length, top1, top3, misses };
 }
 
 export function printQuality(report: QualityReport): void {
@@ -53,6 +67,8 @@ export function printQuality(report: QualityReport): void {
   console.log(`\n== Answer quality (${report.total} questions) ==`);
   console.log(`top-1: ${report.top1}/${report.total} = ${pct(report.top1)}   (goal ≥ 90 %)`);
   console.log(`top-3: ${report.top3}/${report.total} = ${pct(report.top3)}   (goal ≥ 98 %)`);
+  console.log(`off-topic questions answered with an item: ${report.offTopicAnswered.length}/${report.offTopicTotal}   (goal 0)`);
+  for (const a of report.offTopicAnswered) console.log(`  ${a}`);
   if (report.misses.length) {
     console.log('misses (not first):');
     for (const m of report.misses) console.log(`  ${m.q}  → expected ${m.expect.join('|')}, got ${m.got.join(', ') || '(none)'} [${m.intent}]`);

@@ -76,10 +76,9 @@ export function terms(text: string, options: { bigrams?: boolean } = {}): string
     const word = normalize(raw);
     if (!word) continue;
     if (CJK.test(word)) {
-      // A run of hiragana alone is nearly always grammar (ありますか, される);
-      // content words written in hiragana (なりすまし) are longer.
-      if (ONLY_HIRAGANA.test(raw) && raw.length < 5) continue;
-      if (JA_STOP.has(word)) continue;
+      // Grammar (は, ます, される) is dropped; short hiragana words that survive
+      // (ろぐ, すまほ) are kept, and count only if the index knows them.
+      if (JA_STOP.has(word) || JA_STOP.has(raw) || (ONLY_HIRAGANA.test(raw) && raw.length === 1)) continue;
       out.push(word);
       // Bigrams only where kanji are involved: katakana loanwords are segmented
       // well, and their bigrams (ログ inside プログラム) mostly add noise.

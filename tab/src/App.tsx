@@ -9,7 +9,7 @@ import { notifyLoaded } from './teams/teamsSession';
 import { useClientConfig, useReference } from './data/useReference';
 import { useUrlState } from './state/useUrlState';
 import { usePrintMode } from './state/usePrintMode';
-import { canonicalItemId } from './state/route';
+import { canonicalItemId, localeHint } from './state/route';
 import { fluentTheme } from './theme';
 import { StringsContext, localeFromTag, stringsFor, type Locale } from './i18n';
 import { AppHeader } from './components/AppHeader';
@@ -39,7 +39,9 @@ export function App() {
   const clientConfig = useClientConfig();
   const { printing, print } = usePrintMode();
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
-  const locale = chosenLocale ?? localeFromTag(teams.locale);
+  const [urlLocale] = useState(() => localeHint(window.location.hash));
+  // The switch wins, then the Teams context, then the manifest URL's {locale}, then the browser.
+  const locale = chosenLocale ?? localeFromTag(teams.status === 'teams' ? teams.locale : urlLocale ?? teams.locale);
   const strings = stringsFor(locale);
 
   useEffect(() => {

@@ -73,6 +73,11 @@ describe('the checklist outside Teams', () => {
     expect(tab!.errors).toEqual([]);
   });
 
+  it('takes the language from the manifest URL\'s {locale} outside a Teams context', async () => {
+    const page = await open('#/?locale=en-us');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
   it('follows an English browser and switches language with the visible switch', async () => {
     const page = await open('#/', { locale: 'en-US' });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

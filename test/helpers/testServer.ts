@@ -1,10 +1,13 @@
 /**
  * Starts the real application on a free loopback port for HTTP tests.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../bot/config';
 import { loadReference, Reference } from '../../bot/reference/loadReference';
-import { createApp, App } from '../../bot/app';
+import { createApp, App, AppDeps } from '../../bot/app';
 
 let cachedReference: Reference | undefined;
 export function testReference(): Reference {
@@ -19,10 +22,27 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(env: NodeJS.ProcessEnv = {}, extra: { tabDir?: string } = {}): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
-  const app = await createApp({ config, reference: testReference(), logger: pino({ level: 'silent' }), tabDir: extra.tabDir });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
+export async function startTestServer(
+  env: NodeJS.ProcessEnv = {},
+  extra: { tabDir?: string; host?: string } & Omit<Partial<AppDeps>, 'config' | 'reference' | 'logger' | 'tabDir'> = {},
+): Promise<RunningServer> {
+  // Each server gets its own assessment database unless the test names one.
+  const tmp = env.ASSESSMENT_DB_PATH ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'medsec-test-'));
+  const removeTmp = () => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); };
+  const { tabDir, host = '127.0.0.1', ...deps } = extra;
+  let app: App;
+  try {
+    const config = loadConfig({
+      PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent',
+      ...(tmp ? { ASSESSMENT_DB_PATH: path.join(tmp, 'assessments.sqlite') } : {}),
+      ...env,
+    });
+    app = await createApp({ ...deps, config, reference: testReference(), logger: pino({ level: 'silent' }), tabDir });
+  } catch (err) {
+    removeTmp();
+    throw err;
+  }
+  await new Promise<void>((resolve) => app.server.listen(0, host, () => resolve()));
   const { port } = app.server.address();
   return {
     app,
@@ -30,6 +50,7 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}, extra: { tabD
     async stop() {
       await new Promise<void>((resolve) => app.server.close(() => resolve()));
       await app.close();
+      removeTmp();
     },
   };
 }

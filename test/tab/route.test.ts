@@ -2,7 +2,7 @@
  * The tab's address: filters and the open item live in the URL hash, so a
  * link reopens the same view.
  */
-import { canonicalItemId, parseHash, routeToHash, parseView, chapterOfView } from '../../tab/src/state/route';
+import { canonicalItemId, localeHint, parseHash, routeToHash, parseView, chapterOfView } from '../../tab/src/state/route';
 
 describe('the tab route in the URL hash', () => {
   it('reads the plain checklist from an empty hash, "#" and "#/"', () => {
@@ -51,5 +51,13 @@ describe('the tab route in the URL hash', () => {
     ];
     for (const route of routes) expect(parseHash(routeToHash(route))).toEqual(route);
     expect(routeToHash({ page: 'checklist', filters: {}, itemId: '6.5-C-6' })).toBe('#/items/6.5-C-6');
+  });
+
+  it('reads the Teams {locale} the manifest puts in the personal tab URL, and nothing else', () => {
+    expect(localeHint('#/?locale=en-us')).toBe('en-us');
+    expect(localeHint('#/?section=6.5&locale=ja-jp')).toBe('ja-jp');
+    expect(localeHint('#/?locale={locale}')).toBeUndefined();
+    expect(localeHint('#/')).toBeUndefined();
+    expect(parseHash('#/?locale=en-us')).toEqual({ page: 'checklist', filters: {} });
   });
 });

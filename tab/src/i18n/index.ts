@@ -36,6 +36,7 @@ export function topicNamesInAllLocales(slug: string): string[] {
   return [ja.topics[slug], en.topics[slug]].filter((n): n is string => Boolean(n));
 }
 
+/** A topic's name; a topic the tables do not know yet shows as its slug in words. */
 export function topicLabel(strings: Strings, slug: string): string {
-  return strings.topics[slug] ?? slug;
+  return strings.topics[slug] ?? slug.replace(/-/g, ' ');
 }

@@ -98,3 +98,14 @@ export function routeToHash(route: Route): string {
 export function hasFilters(filters: Filters): boolean {
   return Boolean(filters.section || filters.level || filters.conformity || filters.topic || filters.q);
 }
+
+/**
+ * The manifest's personal tab URL carries Teams' `{locale}` (`#/?locale=ja-jp`):
+ * a language hint for when the Teams context is not available.
+ */
+export function localeHint(hash: string): string | undefined {
+  const qIndex = hash.indexOf('?');
+  if (qIndex < 0) return undefined;
+  const raw = new URLSearchParams(hash.slice(qIndex + 1)).get('locale');
+  return raw && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(raw) ? raw : undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * An assessment as rows for an auditor: the 2020 reference's columns for
+ * each requirement item, then this hospital's status, owner, dates and
+ * note. Shared by the Excel and CSV exports so both say the same thing.
+ */
+import type { Reference } from '../reference/loadReference';
+import type { Item } from '../reference/schema';
+import { displayItemId } from '../reference/itemId';
+import { EXPORT_LABELS, ExportLabels, ExportLocale } from './labels';
+import { ItemState, UNCHECKED } from './model';
+
+export interface ExportInput {
+  reference: Reference;
+  /** Item states by item ID (items without one are unchecked). */
+  states: ReadonlyMap<string, ItemState>;
+  locale: ExportLocale;
+  /** Shown on the summary sheet: whose assessment this is. */
+  scopeLabel: string;
+  exportedAt: Date;
+  exportedBy: string;
+}
+
+export const COLUMN_KEYS = [
+  'id', 'level', 'requirement', 'conformity', 'teams', 'documents', 'actions',
+  'status', 'owner', 'targetDate', 'checkedDate', 'note', 'updatedBy', 'updatedAt',
+] as const;
+export type ColumnKey = typeof COLUMN_KEYS[number];
+
+export interface ExportRow {
+  item: Item;
+  chapter: string;
+  state: ItemState;
+  cells: Record<ColumnKey, string>;
+}
+
+export function labelsFor(locale: ExportLocale): ExportLabels {
+  return EXPORT_LABELS[locale];
+}
+
+/**
+ * `2025-04-01T01:23:45.000Z` → `2025-04-01 10:23 JST` (ja: hospitals read
+ * Japan time) or `2025-04-01 01:23 UTC` (en).
+ */
+export function formatTimestamp(iso: string | Date | null, locale: ExportLocale): string {
+  if (!iso) return '';
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  const timeZone = locale === 'ja' ? 'Asia/Tokyo' : 'UTC';
+  const text = new Intl.DateTimeFormat('sv-SE', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(date);
+  return `${text} ${locale === 'ja' ? 'JST' : 'UTC'}`;
+}
+
+export function exportRows(input: ExportInput): ExportRow[] {
+  const L = labelsFor(input.locale);
+  const lang = input.locale;
+  return input.reference.items.map((item) => {
+    const state = input.states.get(item.id) ?? UNCHECKED;
+    const chapter = input.reference.sectionById.get(item.section)?.chapter ?? item.section.split('.')[0];
+    return {
+      item,
+      chapter,
+      state,
+      cells: {
+        id: displayItemId(item.id),
+        level: L.level[item.level],
+        requirement: item.requirement[lang],
+        conformity: L.conformity[item.conformity],
+        teams: item.teams[lang],
+        documents: item.documents.map(L.document).join(L.listSeparator),
+        actions: item.actions.map((a) => `・${a[lang]}`).join('\n'),
+        status: L.status[state.status],
+        owner: state.owner ?? '',
+        targetDate: state.targetDate ?? '',
+        checkedDate: state.checkedDate ?? '',
+        note: state.note ?? '',
+        updatedBy: state.updatedBy?.name ?? '',
+        updatedAt: formatTimestamp(state.updatedAt, input.locale),
+      },
+    };
+  });
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, or a leading tab
+ * or CR) gets a leading apostrophe, so a note like `=HYPERLINK(...)` stays text.
+ */
+function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvField(value: string): string {
+  const v = neutraliseFormula(value);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** UTF-8 with a BOM (so Excel reads Japanese correctly), CRLF line ends, RFC 4180 quoting. */
+export function buildAssessmentCsv(input: ExportInput): string {
+  const L = labelsFor(input.locale);
+  const lines = [COLUMN_KEYS.map((k) => csvField(L.columns[k])).join(',')];
+  for (const row of exportRows(input)) {
+    // Line breaks inside a quoted field are CRLF too, as Excel writes them.
+    lines.push(COLUMN_KEYS.map((k) => csvField(row.cells[k].replace(/\r?\n/g, '\r\n'))).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

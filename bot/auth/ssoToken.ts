@@ -1,0 +1,101 @@
+/**
+ * Validates the Teams SSO token the tab sends as a Bearer token
+ * (`authentication.getAuthToken()` in teams-js): an Entra ID access token for
+ * this app. Checked: RS256 signature against the Entra JWKS, issuer for the
+ * token's own tenant (v1 or v2 form), audience (client ID or application ID
+ * URI), expiry, a delegated (user) token, and the tenant against
+ * ALLOWED_TENANT_IDS.
+ */
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { ApiError } from '../http/errors';
+
+export interface SsoSettings {
+  audiences: string[];
+  allowedTenantIds: string[];
+  jwksUrl: string;
+  issuerTemplates: string[];
+}
+
+/** The person behind a request. */
+export interface Caller {
+  tenantId: string;
+  /** Entra object ID (`oid`); `local-user` in local mode. */
+  userId: string;
+  name: string;
+}
+
+const MAX_TOKEN_LENGTH = 16 * 1024;
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const CLOCK_TOLERANCE_SECONDS = 120;
+
+function unauthorized(code: string, message: string): ApiError {
+  return new ApiError(401, code, message);
+}
+
+export type TokenVerifier = (token: string) => Promise<Caller>;
+
+export function createSsoTokenVerifier(settings: SsoSettings, options: { keys?: JWTVerifyGetKey } = {}): TokenVerifier {
+  const keys = options.keys ?? createRemoteJWKSet(new URL(settings.jwksUrl), {
+    timeoutDuration: 5000,
+    cooldownDuration: 30_000,
+    cacheMaxAge: 6 * 60 * 60 * 1000,
+  });
+  const allowed = new Set(settings.allowedTenantIds.map((t) => t.toLowerCase()));
+
+  return async function verifySsoToken(token: string): Promise<Caller> {
+    if (token.length > MAX_TOKEN_LENGTH || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
+      throw unauthorized('token_malformed', 'The sign-in token is not a JWT.');
+    }
+    let tid: unknown;
+    try {
+      if (decodeProtectedHeader(token).alg !== 'RS256') throw new Error('alg');
+      tid = decodeJwt(token).tid;
+    } catch {
+      throw unauthorized('token_malformed', 'The sign-in token cannot be read.');
+    }
+    if (typeof tid !== 'string' || !TENANT_ID.test(tid.toLowerCase())) {
+      throw unauthorized('token_invalid', 'The sign-in token names no Entra tenant (tid).');
+    }
+    const tenantId = tid.toLowerCase();
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        algorithms: ['RS256'],
+        audience: settings.audiences,
+        // The issuer must be Entra's for the very tenant the token claims.
+        issuer: settings.issuerTemplates.map((t) => t.replace('{tenantid}', tid as string)),
+        requiredClaims: ['exp', 'oid', 'tid'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      }));
+    } catch (err) {
+      throw describeFailure(err);
+    }
+    if (typeof payload.scp !== 'string' || payload.scp.length === 0) {
+      throw unauthorized('token_invalid', 'The sign-in token is not a user token (no delegated scope).');
+    }
+    if (!allowed.has(tenantId)) {
+      throw new ApiError(403, 'tenant_not_allowed', 'Your organisation (tenant) is not allowed to use this service. Ask the administrator to add it to ALLOWED_TENANT_IDS.');
+    }
+    const oid = String(payload.oid);
+    const name = [payload.name, payload.preferred_username, payload.upn].find((v): v is string => typeof v === 'string' && v.length > 0) ?? oid;
+    return { tenantId, userId: oid, name: name.slice(0, 200) };
+  };
+}
+
+function describeFailure(err: unknown): ApiError {
+  if (err instanceof errors.JWTExpired) return unauthorized('token_expired', 'The sign-in token has expired. Reload the tab to sign in again.');
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    const what = err.claim === 'aud' ? 'is for another application (audience)'
+      : err.claim === 'iss' ? 'was not issued by Microsoft Entra ID for its tenant (issuer)'
+        : err.claim === 'nbf' ? 'is not valid yet'
+          : `has an invalid ${err.claim} claim`;
+    return unauthorized('token_invalid', `The sign-in token ${what}.`);
+  }
+  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) {
+    return unauthorized('token_invalid', 'The sign-in token\'s signature is not valid.');
+  }
+  if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid || (err instanceof Error && /fetch|ECONN|network/i.test(err.message))) {
+    return new ApiError(503, 'auth_unavailable', 'Sign-in keys could not be fetched from Microsoft Entra ID. Please try again shortly.');
+  }
+  return unauthorized('token_invalid', 'The sign-in token is not valid.');
+}
