@@ -12,7 +12,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Document, ItemView, SectionView } from '../data/model';
 import { groupBySection } from '../checklist/filterItems';
 import { format, useStrings, type Locale } from '../i18n';
-import { ItemRow } from './ItemRow';
+import { ItemRow, type ItemSlots } from './ItemRow';
 
 export interface ChecklistListProps {
   /** Every item, in guideline order. */
@@ -28,8 +28,7 @@ export interface ChecklistListProps {
   onToggle(id: string): void;
   documentsFor(item: ItemView): Document[];
   renderActions(item: ItemView): ReactNode;
-  renderAside?(item: ItemView): ReactNode;
-  renderExtra?(item: ItemView): ReactNode;
+  slots?: ItemSlots;
   /**
    * Rows rendered in the first pass; the rest follow in a transition that
    * yields to input, so the first screen is painted and usable sooner.
@@ -91,8 +90,7 @@ export function ChecklistList(props: ChecklistListProps) {
         documents={open ? props.documentsFor(item) : NO_DOCUMENTS}
         onToggle={props.onToggle}
         actions={open ? props.renderActions(item) : undefined}
-        aside={props.renderAside?.(item)}
-        extra={open ? props.renderExtra?.(item) : undefined}
+        slots={props.slots}
       />
     );
   };

@@ -2,7 +2,7 @@
  * The checklist: filters, result summary and the list. Wires the hooks (URL
  * state, reference, search, Teams) to the components, which take plain data.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { ClientConfig, ItemView, ReferenceData } from '../data/model';
 import { useSearch } from '../data/useSearch';
@@ -16,6 +16,7 @@ import { format, topicLabel, topicNamesInAllLocales, useStrings, type Locale, ty
 import { FilterBar, type FilterOption } from './FilterBar';
 import { ChecklistList } from './ChecklistList';
 import { ShareActions } from './ShareActions';
+import type { ItemSlots } from './ItemRow';
 
 export interface ChecklistPageProps {
   reference: ReferenceData;
@@ -24,9 +25,8 @@ export interface ChecklistPageProps {
   teams: TeamsContextState;
   clientConfig: ClientConfig | null;
   printing: boolean;
-  /** Self-assessment columns (a later feature) plug in here. */
-  renderAside?(item: ItemView): ReactNode;
-  renderExtra?(item: ItemView): ReactNode;
+  /** Self-assessment columns (a later feature) plug in here; see ItemSlots. */
+  slots?: ItemSlots;
 }
 
 const FIRST_PASS_ROWS = 12;
@@ -59,7 +59,7 @@ function describeConditions(strings: Strings, filters: Filters, reference: Refer
   return parts.length ? parts.join(' / ') : strings.printNoConditions;
 }
 
-export function ChecklistPage({ reference, locale, url, teams, clientConfig, printing, renderAside, renderExtra }: ChecklistPageProps) {
+export function ChecklistPage({ reference, locale, url, teams, clientConfig, printing, slots }: ChecklistPageProps) {
   const s = useStrings();
   const styles = useStyles();
   const route = url.route.page === 'checklist' ? url.route : { page: 'checklist' as const, filters: {} as Filters, itemId: undefined };
@@ -190,8 +190,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
           onToggle={onToggle}
           documentsFor={documentsFor}
           renderActions={renderActions}
-          renderAside={renderAside}
-          renderExtra={renderExtra}
+          slots={slots}
           firstPassRows={firstPassRows}
         />
       </div>

@@ -1,9 +1,9 @@
 /**
  * One item of the checklist: a disclosure button (ID and title) with its
  * markers and a preview of the requirement; expanded, the full detail.
- * `aside` is the place for the self-assessment columns.
+ * `slots` is where the self-assessment columns (status, owner, notes) go.
  */
-import { memo, type ReactNode } from 'react';
+import { memo, type ComponentType, type ReactNode } from 'react';
 import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Document, ItemView } from '../data/model';
 import type { Locale } from '../i18n';
@@ -20,8 +20,18 @@ export interface ItemRowProps {
   documents: Document[];
   onToggle(id: string): void;
   actions?: ReactNode;
-  aside?: ReactNode;
-  extra?: ReactNode;
+  slots?: ItemSlots;
+}
+
+/**
+ * Components a later feature adds to every row (`Aside`, beside the markers,
+ * e.g. status and owner) and to an open item's detail (`Detail`, e.g. notes).
+ * Component types rather than elements, so rows stay memoised; they read
+ * their own data through hooks.
+ */
+export interface ItemSlots {
+  Aside?: ComponentType<{ item: ItemView }>;
+  Detail?: ComponentType<{ item: ItemView }>;
 }
 
 const useStyles = makeStyles({
@@ -90,7 +100,7 @@ export const ItemRow = memo(function ItemRow({ hidden, expanded, item, ...rest }
   );
 });
 
-const ItemRowContent = memo(function ItemRowContent({ item, locale, expanded, documents, onToggle, actions, aside, extra }: Omit<ItemRowProps, 'hidden'>) {
+const ItemRowContent = memo(function ItemRowContent({ item, locale, expanded, documents, onToggle, actions, slots }: Omit<ItemRowProps, 'hidden'>) {
   const styles = useStyles();
   const detailId = `detail-${item.id}`;
   return (
@@ -112,10 +122,10 @@ const ItemRowContent = memo(function ItemRowContent({ item, locale, expanded, do
         <div className={styles.badges}>
           <ItemMarkers level={item.level} conformity={item.conformity} confidence={item.confidence} />
         </div>
-        {aside && <div className={styles.aside}>{aside}</div>}
+        {slots?.Aside && <div className={styles.aside}><slots.Aside item={item} /></div>}
       </div>
       {expanded
-        ? <ItemDetail item={item} locale={locale} documents={documents} id={detailId} actions={actions} extra={extra} />
+        ? <ItemDetail item={item} locale={locale} documents={documents} id={detailId} actions={actions} extra={slots?.Detail && <slots.Detail item={item} />} />
         : <p className={styles.preview}>{item.requirement[locale]}</p>}
     </>
   );
