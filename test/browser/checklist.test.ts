@@ -129,6 +129,15 @@ describe('searching', () => {
     expect(searches).toEqual(['アクセスログ']);
   });
 
+  it('keeps searching with a local text match when the search service fails, and says so', async () => {
+    const page = await open();
+    await page.route('**/api/search?**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"down"}}' }));
+    const ids = await search(page, 'アクセスログ');
+    expect(ids).toContain(ACCESS_LOG_ITEM);
+    expect(ids.length).toBeLessThan(ref.items.length);
+    await page.getByText('検索サーバーに接続できないため、簡易検索で絞り込んでいます。').waitFor();
+  });
+
   it('shows the query from a link and clears it with the clear button', async () => {
     const page = await open('#/?q=access%20log');
     expect(await page.getByRole('searchbox').inputValue()).toBe('access log');
