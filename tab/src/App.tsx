@@ -15,6 +15,9 @@ import { StringsContext, localeFromTag, stringsFor, type Locale } from './i18n';
 import { AppHeader } from './components/AppHeader';
 import { ChecklistPage } from './components/ChecklistPage';
 import { ConfigPage } from './components/ConfigPage';
+import { ASSESSMENT_SLOTS } from './components/AssessmentItem';
+import { AssessmentContext, useAssessment } from './data/useAssessment';
+import { assessmentScope } from './data/assessmentModel';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground3, '@media print': { backgroundColor: 'transparent' } },
@@ -38,6 +41,7 @@ export function App() {
   const { state: referenceState, retry } = useReference();
   const clientConfig = useClientConfig();
   const { printing, print } = usePrintMode();
+  const assessment = useAssessment(assessmentScope(teams.session), teams.session);
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const [urlLocale] = useState(() => localeHint(window.location.hash));
   // The switch wins, then the Teams context, then the manifest URL's {locale}, then the browser.
@@ -83,6 +87,7 @@ export function App() {
         teams={teams}
         clientConfig={clientConfig}
         printing={printing}
+        slots={ASSESSMENT_SLOTS}
       />
     );
   }
@@ -91,11 +96,13 @@ export function App() {
   return (
     <FluentProvider theme={fluentTheme(printing ? 'default' : teams.theme, locale)} className={styles.provider} data-host={teams.status} data-theme={teams.theme}>
       <StringsContext.Provider value={strings}>
+        <AssessmentContext.Provider value={assessment}>
         <div className={styles.page}>
           {!isConfig && <AppHeader locale={locale} onLocaleChange={setChosenLocale} onPrint={ready ? print : undefined} />}
           <main>{body}</main>
           {!isConfig && <footer><p className={styles.footer}>{strings.disclaimer}</p></footer>}
         </div>
+        </AssessmentContext.Provider>
       </StringsContext.Provider>
     </FluentProvider>
   );

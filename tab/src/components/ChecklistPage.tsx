@@ -17,6 +17,9 @@ import { FilterBar, type FilterOption } from './FilterBar';
 import { ChecklistList } from './ChecklistList';
 import { ShareActions } from './ShareActions';
 import type { ItemSlots } from './ItemRow';
+import { AssessmentPanel } from './AssessmentPanel';
+import { useAssessmentMeta, useAssessmentStore } from '../data/useAssessment';
+import { hasAssessmentFilters, localToday, matchesAssessment, type AssessmentFilters } from '../data/assessmentModel';
 
 export interface ChecklistPageProps {
   reference: ReferenceData;
@@ -86,10 +89,17 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
   const q = filters.q?.trim() ?? '';
   const lastVisible = useRef<VisibleItems | null>(null);
   const pending = Boolean(q) && search.rankedQuery !== q;
+  const assessment = useAssessmentStore();
+  const assessmentMeta = useAssessmentMeta(assessment);
   const visible = useMemo(() => {
     if (pending && lastVisible.current) return lastVisible.current;
-    return visibleItems(reference, filters, q ? search.ranking ?? [] : null);
-  }, [reference, filters, q, search.ranking, pending]);
+    const found = visibleItems(reference, filters, q ? search.ranking ?? [] : null);
+    const af: AssessmentFilters = { status: filters.status, owner: filters.owner, mine: filters.mine === '1', overdue: filters.overdue === '1' };
+    if (!assessment || !hasAssessmentFilters(af) || assessmentMeta.status !== 'ready') return found;
+    const today = localToday();
+    const me = assessmentMeta.user?.name ?? null;
+    return { ...found, items: found.items.filter((i) => matchesAssessment(assessment.item(i.id), af, me, today)) };
+  }, [reference, filters, q, search.ranking, pending, assessment, assessmentMeta]);
   lastVisible.current = visible;
 
   useEffect(() => {
@@ -169,6 +179,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
         </div>
       )}
       <FilterBar filters={filters} sectionOptions={sectionOptions} topicOptions={topicOptions} onChange={url.setFilters} />
+      {assessment && <AssessmentPanel items={scoped} filters={filters} locale={locale} onChange={url.setFilters} />}
       <p className={styles.printOnly}>{format(s.printConditions, { conditions: describeConditions(s, filters, reference, locale) })}</p>
       <div>
         <p role="status" className={styles.summary} data-testid="result-count">

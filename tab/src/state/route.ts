@@ -9,6 +9,7 @@
  */
 import { findItemIds } from '../../../bot/reference/itemId';
 import type { Conformity, Level } from '../data/model';
+import { isStatus, type AssessmentStatus } from '../data/assessmentModel';
 
 /** The scope a channel tab was configured with. */
 export type View = 'all' | 'conformable' | `chapter-${string}`;
@@ -20,13 +21,18 @@ export interface Filters {
   topic?: string;
   q?: string;
   view?: View;
+  /** Self-assessment filters: status, owner, the user's own items, overdue ones. */
+  status?: AssessmentStatus;
+  owner?: string;
+  mine?: '1';
+  overdue?: '1';
 }
 
 export type Route =
   | { page: 'checklist'; filters: Filters; itemId?: string }
   | { page: 'config' };
 
-const FILTER_KEYS = ['view', 'section', 'level', 'conformity', 'topic', 'q'] as const;
+const FILTER_KEYS = ['view', 'section', 'level', 'conformity', 'topic', 'q', 'status', 'owner', 'mine', 'overdue'] as const;
 
 export function parseView(raw: string | null | undefined): View | undefined {
   if (raw === 'all' || raw === 'conformable') return raw;
@@ -52,6 +58,12 @@ export function parseFilters(params: URLSearchParams): Filters {
   if (q && q.trim()) f.q = q.slice(0, 200);
   const view = parseView(params.get('view'));
   if (view && view !== 'all') f.view = view;
+  const status = params.get('status');
+  if (isStatus(status)) f.status = status;
+  const owner = params.get('owner')?.trim();
+  if (owner) f.owner = owner.slice(0, 100);
+  if (params.get('mine') === '1') f.mine = '1';
+  if (params.get('overdue') === '1') f.overdue = '1';
   return f;
 }
 
@@ -96,7 +108,8 @@ export function routeToHash(route: Route): string {
 }
 
 export function hasFilters(filters: Filters): boolean {
-  return Boolean(filters.section || filters.level || filters.conformity || filters.topic || filters.q);
+  return Boolean(filters.section || filters.level || filters.conformity || filters.topic || filters.q
+    || filters.status || filters.owner || filters.mine || filters.overdue);
 }
 
 /**

@@ -21,6 +21,9 @@ export interface TeamsSession {
   subPageId?: string;
   frameContext?: string;
   entityId?: string;
+  /** In a channel tab: the team's thread ID (`team.internalId`) and the channel's ID. */
+  teamId?: string;
+  channelId?: string;
 }
 
 export function hostTheme(theme: string | undefined): HostTheme {
@@ -61,6 +64,8 @@ export async function connectToTeams(timeoutMs = TEAMS_INIT_TIMEOUT_MS): Promise
       subPageId: context.page.subPageId || undefined,
       frameContext: context.page.frameContext,
       entityId: context.page.id,
+      teamId: context.team?.internalId || undefined,
+      channelId: context.channel?.id || undefined,
     };
   } catch {
     return null;

@@ -1,0 +1,279 @@
+/**
+ * The self-assessment of one item: a status badge beside the row's markers
+ * (`Aside` slot) and, in the open item, the edit form and its history
+ * (`Detail` slot). Both read the store from context and subscribe to their
+ * own item, so typing in a form re-renders that form only.
+ */
+import { memo, useEffect, useId, useRef, useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ItemView } from '../data/model';
+import { STATUSES, UNCHECKED_STATE, draftOf, isOverdue, localToday, sameDraft, type AssessmentStatus, type Draft, type ItemState } from '../data/assessmentModel';
+import type { HistoryEntry } from '../data/assessmentApi';
+import { useAssessmentReady, useAssessmentStore, useItemState } from '../data/useAssessment';
+import { format, useStrings, type Strings } from '../i18n';
+
+export function statusLabel(s: Strings, status: AssessmentStatus): string {
+  switch (status) {
+    case 'done': return s.statusDone;
+    case 'partial': return s.statusPartial;
+    case 'not-done': return s.statusNotDone;
+    case 'not-applicable': return s.statusNotApplicable;
+    default: return s.statusUnchecked;
+  }
+}
+
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+const useStyles = makeStyles({
+  aside: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, paddingLeft: '2.25rem', '@media print': { paddingLeft: 0 } },
+  badge: {
+    display: 'inline-flex', alignItems: 'center', boxSizing: 'border-box', minHeight: '20px',
+    padding: `0 ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2,
+  },
+  done: { color: tokens.colorPaletteGreenForeground1, backgroundColor: tokens.colorPaletteGreenBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteGreenBorder1}` },
+  partial: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorPaletteYellowBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder1}` },
+  notDone: { color: tokens.colorPaletteRedForeground1, backgroundColor: tokens.colorPaletteRedBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}` },
+  overdue: { color: tokens.colorPaletteRedForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}` },
+  owner: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '12rem' },
+  section: {
+    display: 'grid', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
+    '@media print': { display: 'none' },
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, alignItems: 'end' },
+  wide: { gridColumn: '1 / -1' },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  meta: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  history: { margin: 0, paddingLeft: '1.25em', display: 'grid', gap: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200 },
+  changes: { margin: 0, paddingLeft: '1.25em' },
+  details: { fontSize: tokens.fontSizeBase200 },
+  summary: { cursor: 'pointer', color: tokens.colorBrandForeground1, padding: `${tokens.spacingVerticalXXS} 0` },
+  conflictList: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: '1.25em' },
+});
+
+/** The row's badge: status (when loaded), overdue, owner. */
+export const AssessmentAside = memo(function AssessmentAside({ item }: { item: ItemView }) {
+  const store = useAssessmentStore();
+  const state = useItemState(store, item.id);
+  const ready = useAssessmentReady(store);
+  const s = useStrings();
+  const styles = useStyles();
+  if (!store || !ready) return null;
+  const st = state ?? UNCHECKED_STATE;
+  const statusClass = st.status === 'done' || st.status === 'not-applicable' ? styles.done
+    : st.status === 'partial' ? styles.partial
+      : st.status === 'not-done' ? styles.notDone : undefined;
+  return (
+    <span className={styles.aside} data-assessment={st.status}>
+      <span className={mergeClasses(styles.badge, statusClass)} data-marker="status">{statusLabel(s, st.status)}</span>
+      {isOverdue(st, localToday()) && <span className={mergeClasses(styles.badge, styles.overdue)} data-marker="overdue">{s.overdue}</span>}
+      {st.owner && <span className={styles.owner} data-marker="owner" title={st.owner}>{st.owner}</span>}
+    </span>
+  );
+});
+
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; version: number }
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; current: ItemState };
+
+/** The open item's form: status, owner, note, dates; Save; conflicts; history. */
+export function AssessmentDetail({ item }: { item: ItemView }) {
+  const store = useAssessmentStore();
+  const ready = useAssessmentReady(store);
+  const state = useItemState(store, item.id) ?? UNCHECKED_STATE;
+  const s = useStrings();
+  const styles = useStyles();
+  const idBase = useId();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(state));
+  // The version the draft was based on; a save sends it.
+  const [base, setBase] = useState<ItemState>(state);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const dirty = !sameDraft(draft, draftOf(base));
+
+  // Someone else's change (or the first load) arrives while the form is untouched: show it.
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  useEffect(() => {
+    if (state.version === base.version) return;
+    if (!dirtyRef.current) {
+      setDraft(draftOf(state));
+      setBase(state);
+    }
+  }, [state]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!store || !ready) return null;
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    if (save.kind === 'saved' || save.kind === 'error') setSave({ kind: 'idle' });
+  };
+
+  const submit = async (version: number) => {
+    setSave({ kind: 'saving' });
+    try {
+      const result = await store.save(item.id, draft, version);
+      if (result.ok) {
+        setBase(result.state);
+        setDraft(draftOf(result.state));
+        setSave({ kind: 'saved', version: result.state.version });
+      } else {
+        setSave({ kind: 'conflict', current: result.conflict });
+      }
+    } catch (err) {
+      setSave({ kind: 'error', message: (err as Error).message });
+    }
+  };
+
+  const takeTheirs = (current: ItemState) => {
+    setBase(current);
+    setDraft(draftOf(current));
+    setSave({ kind: 'idle' });
+  };
+
+  const field = (name: string) => `${idBase}-${name}`;
+  const busy = save.kind === 'saving';
+  return (
+    <section className={styles.section} aria-labelledby={field('heading')} data-testid="assessment-form">
+      <h4 id={field('heading')} className={styles.heading}>{s.assessmentHeading}</h4>
+      <form
+        className={styles.grid}
+        onSubmit={(e) => { e.preventDefault(); if (save.kind !== 'conflict') void submit(base.version); }}
+      >
+        <Field label={s.statusLabel}>
+          <Select value={draft.status} onChange={(_e, d) => set('status', d.value as AssessmentStatus)} data-field="status">
+            {STATUSES.map((st) => <option key={st} value={st}>{statusLabel(s, st)}</option>)}
+          </Select>
+        </Field>
+        <Field label={s.ownerLabel}>
+          <Input value={draft.owner} maxLength={100} onChange={(_e, d) => set('owner', d.value)} data-field="owner" />
+        </Field>
+        <Field label={s.targetDateLabel}>
+          <Input type="date" value={draft.targetDate} onChange={(_e, d) => set('targetDate', d.value)} data-field="targetDate" />
+        </Field>
+        <Field label={s.checkedDateLabel}>
+          <Input type="date" value={draft.checkedDate} onChange={(_e, d) => set('checkedDate', d.value)} data-field="checkedDate" />
+        </Field>
+        <Field className={styles.wide} label={s.noteLabel}>
+          <Textarea value={draft.note} maxLength={2000} resize="vertical" onChange={(_e, d) => set('note', d.value)} data-field="note" />
+        </Field>
+        <div className={mergeClasses(styles.wide, styles.actions)}>
+          <Button type="submit" appearance="primary" disabled={busy || !dirty || save.kind === 'conflict'} data-action="save">
+            {busy ? s.saving : s.save}
+          </Button>
+          {busy && <Spinner size="tiny" aria-hidden />}
+          <span role="status" className={styles.meta} data-testid="save-status">
+            {save.kind === 'saved' ? format(s.saved, { version: save.version }) : ''}
+          </span>
+          {base.updatedBy && (
+            <p className={styles.meta}>{format(s.updatedBy, { name: base.updatedBy.name, at: formatDateTime(base.updatedAt, s.locale) })}</p>
+          )}
+        </div>
+      </form>
+      {save.kind === 'error' && (
+        <MessageBar intent="error" data-testid="save-error"><MessageBarBody>{format(s.saveError, { message: save.message })}</MessageBarBody></MessageBar>
+      )}
+      {save.kind === 'conflict' && (
+        <MessageBar intent="warning" layout="multiline" data-testid="save-conflict">
+          <MessageBarBody>
+            <MessageBarTitle>{s.conflictTitle}</MessageBarTitle>
+            <p style={{ margin: 0 }}>{format(s.conflictBody, { name: save.current.updatedBy?.name ?? s.conflictUnknown, at: formatDateTime(save.current.updatedAt, s.locale) })}</p>
+            <ul className={styles.conflictList} data-testid="conflict-current">
+              <li>{s.statusLabel}: {statusLabel(s, save.current.status)}</li>
+              <li>{s.ownerLabel}: {save.current.owner ?? s.historyEmptyValue}</li>
+              <li>{s.targetDateLabel}: {save.current.targetDate ?? s.historyEmptyValue}</li>
+              <li>{s.checkedDateLabel}: {save.current.checkedDate ?? s.historyEmptyValue}</li>
+              <li>{s.noteLabel}: {save.current.note ?? s.historyEmptyValue}</li>
+            </ul>
+            <div className={styles.actions}>
+              <Button appearance="primary" onClick={() => void submit(save.current.version)} data-action="reapply">{s.conflictReapply}</Button>
+              <Button onClick={() => takeTheirs(save.current)} data-action="discard">{s.conflictDiscard}</Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <ItemHistory itemId={item.id} version={state.version} />
+    </section>
+  );
+}
+
+type HistoryState = { kind: 'closed' } | { kind: 'loading' } | { kind: 'open'; entries: HistoryEntry[] } | { kind: 'error'; message: string };
+
+function showValue(s: Strings, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return s.historyEmptyValue;
+  if (field === 'status' && typeof value === 'string') return statusLabel(s, value as AssessmentStatus);
+  return String(value);
+}
+
+function fieldLabel(s: Strings, field: string): string {
+  switch (field) {
+    case 'status': return s.statusLabel;
+    case 'owner': return s.ownerLabel;
+    case 'note': return s.noteLabel;
+    case 'targetDate': return s.targetDateLabel;
+    case 'checkedDate': return s.checkedDateLabel;
+    default: return field;
+  }
+}
+
+/**
+ * A disclosure (details/summary, so the row keeps one aria-expanded button,
+ * its own toggle); loaded when opened, reloaded when the version changes.
+ */
+function ItemHistory({ itemId, version }: { itemId: string; version: number }) {
+  const store = useAssessmentStore();
+  const s = useStrings();
+  const styles = useStyles();
+  const [history, setHistory] = useState<HistoryState>({ kind: 'closed' });
+  const open = history.kind !== 'closed';
+
+  useEffect(() => {
+    if (!open || !store) return;
+    let live = true;
+    store.history(itemId).then(
+      (entries) => { if (live) setHistory({ kind: 'open', entries }); },
+      (err: Error) => { if (live) setHistory({ kind: 'error', message: err.message }); },
+    );
+    return () => { live = false; };
+  }, [open, store, itemId, version]);
+
+  return (
+    <details
+      className={styles.details}
+      data-testid="assessment-history"
+      onToggle={(e) => { const isOpen = (e.currentTarget as HTMLDetailsElement).open; setHistory((h) => (isOpen ? (h.kind === 'closed' ? { kind: 'loading' } : h) : { kind: 'closed' })); }}
+    >
+      <summary className={styles.summary} data-action="history">{s.historyShow}</summary>
+      {history.kind === 'loading' && <Spinner size="tiny" label={s.loading} />}
+      {history.kind === 'error' && <p className={styles.meta} role="alert">{format(s.historyLoadError, { message: history.message })}</p>}
+      {history.kind === 'open' && (history.entries.length === 0
+        ? <p className={styles.meta}>{s.historyEmpty}</p>
+        : (
+          <ol className={styles.history}>
+            {[...history.entries].reverse().map((h) => (
+              <li key={h.version} data-version={h.version}>
+                {format(s.historyEntry, { version: h.version, at: formatDateTime(h.at, s.locale), name: h.by.name })}
+                {h.source === 'import' ? ` ${s.historyImport}` : ''}
+                <ul className={styles.changes}>
+                  {h.changes.map((c) => (
+                    <li key={c.field}>{fieldLabel(s, c.field)}: {showValue(s, c.field, c.before)} → {showValue(s, c.field, c.after)}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        ))}
+    </details>
+  );
+}
+
+export const ASSESSMENT_SLOTS = { Aside: AssessmentAside, Detail: AssessmentDetail };

@@ -1,0 +1,105 @@
+/**
+ * Calls to the self-assessment API (README "Self-assessment API"). Every
+ * request carries the Teams SSO token when there is one; outside Teams
+ * (local mode) none.
+ */
+import type { Draft, ItemState } from './assessmentModel';
+import { writeBody } from './assessmentModel';
+
+export type TokenSource = () => Promise<string | null>;
+
+export class AssessmentApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly body?: unknown) {
+    super(message);
+    this.name = 'AssessmentApiError';
+  }
+}
+
+export interface AssessmentDocument {
+  mode: 'local' | 'sso';
+  scope: string;
+  user: { id: string; name: string };
+  items: Record<string, ItemState>;
+}
+
+export interface HistoryEntry {
+  version: number;
+  at: string;
+  by: { id: string; name: string };
+  source: 'edit' | 'import';
+  changes: Array<{ field: string; before: unknown; after: unknown }>;
+}
+
+export interface ImportResult {
+  scope: string;
+  imported: { total: number; created: number; updated: number; unchanged: number };
+}
+
+export type PutResult =
+  | { ok: true; state: ItemState }
+  | { ok: false; conflict: ItemState };
+
+export type ExportKind = 'xlsx' | 'csv' | 'json';
+
+export class AssessmentClient {
+  private readonly base: string;
+
+  constructor(readonly scope: string, private readonly token: TokenSource) {
+    this.base = `api/assessments/${encodeURIComponent(scope)}`;
+  }
+
+  private async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const token = await this.token();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    return fetch(`${this.base}${path}`, { ...init, headers, cache: 'no-store' });
+  }
+
+  private static async fail(res: Response): Promise<never> {
+    let body: { error?: { code?: string; message?: string } } | undefined;
+    try { body = await res.json(); } catch { /* not JSON */ }
+    throw new AssessmentApiError(res.status, body?.error?.code ?? `http_${res.status}`, body?.error?.message ?? `HTTP ${res.status}`, body);
+  }
+
+  private async json<T>(path: string, init?: RequestInit): Promise<T> {
+    const res = await this.request(path, init);
+    if (!res.ok) return AssessmentClient.fail(res);
+    return (await res.json()) as T;
+  }
+
+  load(): Promise<AssessmentDocument> {
+    return this.json<AssessmentDocument>('');
+  }
+
+  async put(id: string, draft: Draft, version: number): Promise<PutResult> {
+    const res = await this.request(`/items/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(writeBody(draft, version)),
+    });
+    if (res.status === 409) {
+      const body = (await res.json()) as { current: ItemState };
+      return { ok: false, conflict: body.current };
+    }
+    if (!res.ok) return AssessmentClient.fail(res);
+    const body = (await res.json()) as { state: ItemState };
+    return { ok: true, state: body.state };
+  }
+
+  async history(id: string): Promise<HistoryEntry[]> {
+    return (await this.json<{ history: HistoryEntry[] }>(`/items/${encodeURIComponent(id)}/history`)).history;
+  }
+
+  /** The export as a blob, with the file name the server suggests. */
+  async exportFile(kind: ExportKind, locale: string): Promise<{ blob: Blob; fileName: string }> {
+    const res = await this.request(`/export.${kind}?locale=${encodeURIComponent(locale)}`);
+    if (!res.ok) return AssessmentClient.fail(res);
+    const disposition = res.headers.get('Content-Disposition') ?? '';
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `assessment.${kind}`;
+    return { blob: await res.blob(), fileName };
+  }
+
+  importJson(text: string): Promise<ImportResult> {
+    return this.json<ImportResult>('/import', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text });
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * The self-assessment in the checklist tab, in a real browser against the
+ * real server in local mode (no token): edit and persist, progress, filters,
+ * a conflicting edit, history, exports and import, accessibility.
+ */
+import * as fs from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
+import { ensureTabBuilt, expectHash, launchBrowser, openTab, visibleItemIds, waitForChecklist, type OpenedTab } from '../helpers/browser';
+
+const ref = testReference();
+let srv: RunningServer;
+let browser: Browser;
+let tab: OpenedTab | undefined;
+
+beforeAll(async () => {
+  ensureTabBuilt();
+  srv = await startTestServer();
+  browser = await launchBrowser();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+afterEach(async () => {
+  await tab?.close();
+  tab = undefined;
+});
+
+const api = (path = '') => `${srv.baseUrl}/api/assessments/personal${path}`;
+
+async function apiGet(path = ''): Promise<any> {
+  const res = await fetch(api(path));
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+async function apiPut(id: string, body: object): Promise<Response> {
+  return fetch(api(`/items/${id}`), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+async function open(hash = '#/', options = {}): Promise<Page> {
+  tab = await openTab(browser, `${srv.baseUrl}/${hash}`, options);
+  await tab.page.waitForSelector('[data-testid="assessment-panel"]');
+  return tab.page;
+}
+
+function row(page: Page, id: string): Locator {
+  return page.locator(`li[data-item-id="${id}"]:not([hidden])`);
+}
+
+async function openForm(page: Page, id: string): Promise<Locator> {
+  const r = row(page, id);
+  if ((await r.locator('button[aria-expanded]').getAttribute('aria-expanded')) !== 'true') await r.locator('button[aria-expanded]').click();
+  const form = r.getByTestId('assessment-form');
+  await form.waitFor();
+  return form;
+}
+
+async function counts(page: Page): Promise<Record<string, number>> {
+  return page.$$eval('[data-testid="assessment-progress"] li[data-status]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-status')!, Number(e.getAttribute('data-count'))])));
+}
+
+// Items are used once each, so tests do not depend on one another's order.
+const [A, B, C, D, E] = ref.items.filter((i) => i.section === '6.5').map((i) => i.id);
+
+describe('the self-assessment in the tab (local mode)', () => {
+  it('says it runs in local mode and starts with every item unchecked', async () => {
+    const page = await open();
+    await expect(page.getByTestId('local-mode').textContent()).resolves.toContain('ローカル モードで動作しています（この PC だけが使えます）');
+    const c = await counts(page);
+    expect(Object.values(c).reduce((a, b) => a + b, 0)).toBe(ref.items.length);
+    expect(await row(page, ref.items[0].id).locator('[data-marker="status"]').textContent()).toBe('未確認');
+  });
+
+  it('saves status, owner, note and dates; a reload and the API show them; progress counts change', async () => {
+    const page = await open();
+    const before = await counts(page);
+    const form = await openForm(page, A);
+    await form.getByLabel('状況').selectOption('partial');
+    await form.getByLabel('担当者').fill('情報システム部 田中');
+    await form.getByLabel('メモ（根拠、設定の場所など）').fill('Purview の監査ログ設定を確認中');
+    await form.getByLabel('目標日').fill('2030-06-30');
+    await form.getByLabel('確認日').fill('2025-04-01');
+    await form.locator('[data-action="save"]').click();
+    await page.waitForFunction((id) => document.querySelector(`li[data-item-id="${id}"] [data-testid="save-status"]`)?.textContent?.includes('1'), A);
+
+    const after = await counts(page);
+    expect(after.partial).toBe(before.partial + 1);
+    expect(after.unchecked).toBe(before.unchecked - 1);
+    expect(await row(page, A).locator('[data-marker="status"]').textContent()).toBe('一部対応');
+    expect(await row(page, A).locator('[data-marker="owner"]').textContent()).toBe('情報システム部 田中');
+
+    const doc = await apiGet();
+    expect(doc.items[A]).toMatchObject({ status: 'partial', owner: '情報システム部 田中', note: 'Purview の監査ログ設定を確認中', targetDate: '2030-06-30', checkedDate: '2025-04-01', version: 1 });
+
+    await page.reload();
+    await waitForChecklist(page);
+    await page.waitForSelector('[data-testid="assessment-panel"]');
+    const again = await openForm(page, A);
+    await expect(again.getByLabel('状況').inputValue()).resolves.toBe('partial');
+    await expect(again.getByLabel('担当者').inputValue()).resolves.toBe('情報システム部 田中');
+    await expect(again.getByLabel('目標日').inputValue()).resolves.toBe('2030-06-30');
+    expect(tab!.errors).toEqual([]);
+  });
+
+  it('narrows the list by status and owner, kept in the address', async () => {
+    expect((await apiPut(B, { status: 'not-done', owner: '佐藤', version: 0 })).status).toBe(200);
+    const page = await open();
+    await page.locator('select[data-filter="status"]').selectOption('not-done');
+    await expectHash(page, '#/?status=not-done');
+    const shown = await visibleItemIds(page);
+    const doc = await apiGet();
+    const expected = ref.items.filter((i) => doc.items[i.id]?.status === 'not-done').map((i) => i.id);
+    expect(shown).toEqual(expected);
+    expect(shown).toContain(B);
+
+    await page.locator('select[data-filter="status"]').selectOption('');
+    await page.locator('select[data-filter="owner"]').selectOption('佐藤');
+    await expectHash(page, `#/?owner=${'佐藤'}`);
+    expect(await visibleItemIds(page)).toEqual(ref.items.filter((i) => doc.items[i.id]?.owner === '佐藤').map((i) => i.id));
+
+    // The address alone restores the filter.
+    await tab!.close();
+    const page2 = await open('#/?status=not-done');
+    await page2.waitForFunction((n) => document.querySelectorAll('[data-testid="checklist"] li[data-item-id]:not([hidden])').length === n, expected.length);
+    expect(await visibleItemIds(page2)).toEqual(expected);
+  });
+
+  it('shows overdue items: a past target date and not done', async () => {
+    expect((await apiPut(C, { status: 'partial', targetDate: '2020-01-31', version: 0 })).status).toBe(200);
+    expect((await apiPut(D, { status: 'done', targetDate: '2020-01-31', version: 0 })).status).toBe(200);
+    const page = await open();
+    expect(await row(page, C).locator('[data-marker="overdue"]').count()).toBe(1);
+    expect(await row(page, D).locator('[data-marker="overdue"]').count()).toBe(0);
+    await page.getByLabel('期限超過のみ').check();
+    await expectHash(page, '#/?overdue=1');
+    const shown = await visibleItemIds(page);
+    expect(shown).toContain(C);
+    expect(shown).not.toContain(D);
+  });
+
+  it('on a conflicting edit shows the other editor\'s state, does not overwrite, and saves only when asked', async () => {
+    const page = await open();
+    const form = await openForm(page, E);
+    await form.getByLabel('担当者').fill('自分の入力');
+    // Someone else saves behind the UI's back.
+    expect((await apiPut(E, { status: 'done', owner: '別の編集者', version: 0 })).status).toBe(200);
+    await form.locator('[data-action="save"]').click();
+    const conflict = form.getByTestId('save-conflict');
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toContain('ほかの人が先にこの項目を変更しました');
+    await expect(form.getByTestId('conflict-current').textContent()).resolves.toContain('別の編集者');
+    expect((await apiGet()).items[E]).toMatchObject({ status: 'done', owner: '別の編集者', version: 1 });
+    // The user's input is still there.
+    await expect(form.getByLabel('担当者').inputValue()).resolves.toBe('自分の入力');
+
+    await conflict.locator('[data-action="reapply"]').click();
+    await page.waitForFunction((id) => document.querySelector(`li[data-item-id="${id}"] [data-testid="save-status"]`)?.textContent?.includes('2'), E);
+    expect((await apiGet()).items[E]).toMatchObject({ owner: '自分の入力', version: 2 });
+
+    // History shows both changes, newest first.
+    await form.locator('[data-action="history"]').click();
+    const entries = form.locator('[data-testid="assessment-history"] li[data-version]');
+    await entries.first().waitFor();
+    expect(await entries.count()).toBe(2);
+    await expect(entries.first().textContent()).resolves.toContain('別の編集者 → 自分の入力');
+    await expect(entries.nth(1).textContent()).resolves.toContain('未確認 → 対応済');
+  });
+
+  it('exports Excel, CSV and JSON as downloads, and restores a JSON backup', async () => {
+    const page = await open();
+    const read = async (action: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-action="${action}"]`).click()]);
+      return { name: download.suggestedFilename(), bytes: fs.readFileSync((await download.path())!) };
+    };
+    const xlsx = await read('export-xlsx');
+    expect(xlsx.name).toMatch(/^assessment-personal-\d{8}\.xlsx$/);
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const csv = await read('export-csv');
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const json = await read('export-json');
+    const backup = JSON.parse(json.bytes.toString('utf8'));
+    expect(backup.format).toBe('medsec-reference/assessment');
+
+    // Change an item, then restore the backup through the UI.
+    const target = backup.items.find((i: { id: string }) => i.id === ref.items[1].id);
+    const put = await apiPut(target.id, { status: 'not-applicable', owner: '復元前', version: target.version });
+    expect(put.status).toBe(200);
+    await page.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: json.bytes });
+    await page.locator('[data-action="import-confirm"]').click();
+    const status = page.getByTestId('export-status');
+    await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.textContent?.includes('復元しました'));
+    await expect(status.textContent()).resolves.toContain(`${ref.items.length} 件`);
+    expect((await apiGet()).items[target.id]).toMatchObject({ status: target.status, owner: target.owner });
+    await page.waitForFunction(([id, label]) => document.querySelector(`li[data-item-id="${id}"] [data-marker="status"]`)?.textContent === label, [target.id, target.status === 'unchecked' ? '未確認' : target.status] as const);
+  });
+
+  it('finds no serious or critical axe violations with the panel and an open form', async () => {
+    const page = await open(`#/items/${A}?section=6.5`);
+    await row(page, A).getByTestId('assessment-form').waitFor();
+    const result = await new AxeBuilder({ page }).analyze();
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    expect(serious).toEqual([]);
+  }, 120_000);
+});
