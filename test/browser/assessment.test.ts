@@ -197,6 +197,27 @@ describe('the self-assessment in the tab (local mode)', () => {
     await page.waitForFunction(([id, label]) => document.querySelector(`li[data-item-id="${id}"] [data-marker="status"]`)?.textContent === label, [target.id, target.status === 'unchecked' ? '未確認' : target.status] as const);
   });
 
+  it('says why when the API refuses (403), and the checklist still works', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    try {
+      await context.route('**/api/assessments/**', (route) => route.fulfill({
+        status: 403, contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'not_team_member', message: 'You are not a member of this team.' } }),
+      }));
+      const page = await context.newPage();
+      await page.goto(`${srv.baseUrl}/#/`);
+      await waitForChecklist(page);
+      const error = page.getByTestId('assessment-error');
+      await error.waitFor();
+      await expect(error.textContent()).resolves.toContain('このセルフアセスメントを見る権限がありません');
+      await expect(error.textContent()).resolves.toContain('You are not a member of this team.');
+      expect(await visibleItemIds(page)).toEqual(ref.items.map((i) => i.id));
+      expect(await page.locator('[data-marker="status"]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('finds no serious or critical axe violations with the panel and an open form', async () => {
     const page = await open(`#/items/${A}?section=6.5`);
     await row(page, A).getByTestId('assessment-form').waitFor();

@@ -63,6 +63,8 @@ describe('inside Teams', () => {
     const { host, tab } = await inTeams({ hash: '#/items/6.5-C-6?section=6.5', theme: 'contrast' });
     await waitForList(tab);
     expect(await tab.getAttribute('[data-host]', 'data-theme')).toBe('contrast');
+    // The self-assessment panel arrives after the list: check the page once it is in.
+    await tab.waitForSelector('[data-testid="assessment-panel"]');
     const result = await new AxeBuilder({ page: host }).include('iframe#tab').analyze();
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
@@ -151,5 +153,25 @@ describe('the channel tab configuration page', () => {
     await waitForList(tab);
     const ids = await tab.$$eval('li[data-item-id]:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-item-id')));
     expect(ids).toEqual(ref.items.filter((i) => i.conformity === 'conformable').map((i) => i.id));
+  });
+
+  it('works on the channel\'s shared self-assessment, sending the Teams SSO token', async () => {
+    const teamId = '19:team-abc@thread.tacv2';
+    const channelId = '19:channel-def@thread.tacv2';
+    const seen: Array<{ path: string; auth: string | undefined }> = [];
+    const { host, tab } = await inTeams({
+      hash: '#/', teamId, channelId, authToken: 'header.payload.signature',
+      beforeLoad: async (ctx) => {
+        ctx.on('request', (req) => {
+          const url = new URL(req.url());
+          if (url.pathname.startsWith('/api/assessments/')) seen.push({ path: decodeURIComponent(url.pathname), auth: req.headers().authorization });
+        });
+      },
+    });
+    await waitForList(tab);
+    await tab.waitForSelector('[data-testid="assessment-panel"]');
+    expect(await tab.getByTestId('assessment-panel').textContent()).toContain('このチャネルのセルフアセスメント');
+    expect((await hostLog(host)).map((m) => m.func)).toContain('authentication.getAuthToken');
+    expect(seen[0]).toEqual({ path: `/api/assessments/channel:${teamId}:${channelId}`, auth: 'Bearer header.payload.signature' });
   });
 });

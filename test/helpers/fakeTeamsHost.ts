@@ -25,6 +25,11 @@ export interface FakeHostOptions {
   supports?: Record<string, unknown>;
   /** A frame that never answers: an embedding that is not Teams. */
   silent?: boolean;
+  /** A channel tab: the team's thread ID (context.team.internalId) and the channel's ID. */
+  teamId?: string;
+  channelId?: string;
+  /** What authentication.getAuthToken answers (a string: success; absent: failure). */
+  authToken?: string;
 }
 
 export interface HostMessage {
@@ -54,8 +59,10 @@ function hostPage(options: FakeHostOptions): string {
       appSessionId: 'test-session',
       tid: '00000000-0000-4000-8000-00000000000a',
       userObjectId: '00000000-0000-4000-8000-00000000000b',
+      ...(options.teamId ? { teamId: options.teamId, channelId: options.channelId } : {}),
     },
     silent: Boolean(options.silent),
+    authToken: options.authToken ?? null,
   };
   // The host script is the test's, not the tab's: the tab's CSP does not apply here.
   return `<!doctype html><html><head><meta charset="utf-8"><title>Fake Teams</title></head>
@@ -77,6 +84,7 @@ function hostPage(options: FakeHostOptions): string {
       case 'getContext': return reply(msg, [config.context]);
       case 'settings.setSettings': return reply(msg, [true]);
       case 'sharing.shareWebContent': return reply(msg, [null]);
+      case 'authentication.getAuthToken': return reply(msg, config.authToken ? [true, config.authToken] : [false, 'resourceDisabled']);
       default: return undefined; // one-way messages: recorded only
     }
   });
