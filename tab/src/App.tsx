@@ -15,7 +15,7 @@ import { StringsContext, localeFromTag, stringsFor, type Locale } from './i18n';
 import { AppHeader } from './components/AppHeader';
 import { ChecklistPage } from './components/ChecklistPage';
 import { ConfigPage } from './components/ConfigPage';
-import { ASSESSMENT_SLOTS } from './components/AssessmentItem';
+import { ASSESSMENT_SLOTS, loadAssessmentUi } from './components/AssessmentSlots';
 import { AssessmentContext, useAssessment } from './data/useAssessment';
 import { assessmentScope } from './data/assessmentModel';
 
@@ -41,7 +41,7 @@ export function App() {
   const { state: referenceState, retry } = useReference();
   const clientConfig = useClientConfig();
   const { printing, print } = usePrintMode();
-  const assessment = useAssessment(assessmentScope(teams.session), teams.session);
+  const assessment = useAssessment(assessmentScope(teams.session), teams.session, loadAssessmentUi);
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const [urlLocale] = useState(() => localeHint(window.location.hash));
   // The switch wins, then the Teams context, then the manifest URL's {locale}, then the browser.

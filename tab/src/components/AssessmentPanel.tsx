@@ -14,7 +14,7 @@ import type { ExportKind } from '../data/assessmentApi';
 import { useAssessmentMeta, useAssessmentStore, type AssessmentMeta } from '../data/useAssessment';
 import type { Filters } from '../state/route';
 import { format, useStrings, type Locale, type Strings } from '../i18n';
-import { statusLabel } from './AssessmentItem';
+import { statusLabel } from './AssessmentBadge';
 
 export interface AssessmentPanelProps {
   /** The items in the tab's scope (its view), for progress. */

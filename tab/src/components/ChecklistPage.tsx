@@ -17,7 +17,7 @@ import { FilterBar, type FilterOption } from './FilterBar';
 import { ChecklistList } from './ChecklistList';
 import { ShareActions } from './ShareActions';
 import type { ItemSlots } from './ItemRow';
-import { AssessmentPanel } from './AssessmentPanel';
+import { AssessmentPanelSlot } from './AssessmentSlots';
 import { useAssessmentMeta, useAssessmentStore } from '../data/useAssessment';
 import { hasAssessmentFilters, localToday, matchesAssessment, type AssessmentFilters } from '../data/assessmentModel';
 
@@ -179,7 +179,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
         </div>
       )}
       <FilterBar filters={filters} sectionOptions={sectionOptions} topicOptions={topicOptions} onChange={url.setFilters} />
-      {assessment && <AssessmentPanel items={scoped} filters={filters} locale={locale} onChange={url.setFilters} />}
+      {assessment && <AssessmentPanelSlot items={scoped} filters={filters} locale={locale} onChange={url.setFilters} />}
       <p className={styles.printOnly}>{format(s.printConditions, { conditions: describeConditions(s, filters, reference, locale) })}</p>
       <div>
         <p role="status" className={styles.summary} data-testid="result-count">

@@ -115,13 +115,17 @@ export function teamsTokenSource(session: TeamsSession | null): TokenSource {
 }
 
 /** The assessment of `scope`; loading starts after the first paint. */
-export function useAssessment(scope: string, session: TeamsSession | null): AssessmentStore {
+export function useAssessment(scope: string, session: TeamsSession | null, preload?: () => Promise<unknown>): AssessmentStore {
   const store = useMemo(() => new AssessmentStore(new AssessmentClient(scope, teamsTokenSource(session))), [scope, session]);
   useEffect(() => {
     // After the checklist is on screen: the list first, the assessment next.
-    const timer = setTimeout(() => { void store.load(); }, 0);
+    const timer = setTimeout(() => {
+      void store.load();
+      // The form and panel code, fetched alongside the data.
+      preload?.().catch(() => undefined);
+    }, 0);
     return () => clearTimeout(timer);
-  }, [store]);
+  }, [store]); // eslint-disable-line react-hooks/exhaustive-deps
   return store;
 }
 

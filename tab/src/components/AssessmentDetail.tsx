@@ -1,46 +1,19 @@
 /**
- * The self-assessment of one item: a status badge beside the row's markers
- * (`Aside` slot) and, in the open item, the edit form and its history
- * (`Detail` slot). Both read the store from context and subscribe to their
- * own item, so typing in a form re-renders that form only.
+ * The open item's self-assessment (the `Detail` slot): the edit form —
+ * status, owner, note, target and checked dates — with Save, the conflict
+ * message when someone else saved first, and the item's history. Typing
+ * re-renders this form only. Loaded on demand (a chunk of its own).
  */
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ItemView } from '../data/model';
-import { STATUSES, UNCHECKED_STATE, draftOf, isOverdue, localToday, sameDraft, type AssessmentStatus, type Draft, type ItemState } from '../data/assessmentModel';
+import { STATUSES, UNCHECKED_STATE, draftOf, sameDraft, type AssessmentStatus, type Draft, type ItemState } from '../data/assessmentModel';
 import type { HistoryEntry } from '../data/assessmentApi';
 import { useAssessmentReady, useAssessmentStore, useItemState } from '../data/useAssessment';
 import { format, useStrings, type Strings } from '../i18n';
-
-export function statusLabel(s: Strings, status: AssessmentStatus): string {
-  switch (status) {
-    case 'done': return s.statusDone;
-    case 'partial': return s.statusPartial;
-    case 'not-done': return s.statusNotDone;
-    case 'not-applicable': return s.statusNotApplicable;
-    default: return s.statusUnchecked;
-  }
-}
-
-export function formatDateTime(iso: string | null | undefined, locale: string): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'short' });
-}
+import { formatDateTime, statusLabel } from './AssessmentBadge';
 
 const useStyles = makeStyles({
-  aside: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, paddingLeft: '2.25rem', '@media print': { paddingLeft: 0 } },
-  badge: {
-    display: 'inline-flex', alignItems: 'center', boxSizing: 'border-box', minHeight: '20px',
-    padding: `0 ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusCircular,
-    fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2,
-  },
-  done: { color: tokens.colorPaletteGreenForeground1, backgroundColor: tokens.colorPaletteGreenBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteGreenBorder1}` },
-  partial: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorPaletteYellowBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder1}` },
-  notDone: { color: tokens.colorPaletteRedForeground1, backgroundColor: tokens.colorPaletteRedBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}` },
-  overdue: { color: tokens.colorPaletteRedForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}` },
-  owner: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '12rem' },
   section: {
     display: 'grid', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
@@ -56,27 +29,6 @@ const useStyles = makeStyles({
   details: { fontSize: tokens.fontSizeBase200 },
   summary: { cursor: 'pointer', color: tokens.colorBrandForeground1, padding: `${tokens.spacingVerticalXXS} 0` },
   conflictList: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: '1.25em' },
-});
-
-/** The row's badge: status (when loaded), overdue, owner. */
-export const AssessmentAside = memo(function AssessmentAside({ item }: { item: ItemView }) {
-  const store = useAssessmentStore();
-  const state = useItemState(store, item.id);
-  const ready = useAssessmentReady(store);
-  const s = useStrings();
-  const styles = useStyles();
-  if (!store || !ready) return null;
-  const st = state ?? UNCHECKED_STATE;
-  const statusClass = st.status === 'done' || st.status === 'not-applicable' ? styles.done
-    : st.status === 'partial' ? styles.partial
-      : st.status === 'not-done' ? styles.notDone : undefined;
-  return (
-    <span className={styles.aside} data-assessment={st.status}>
-      <span className={mergeClasses(styles.badge, statusClass)} data-marker="status">{statusLabel(s, st.status)}</span>
-      {isOverdue(st, localToday()) && <span className={mergeClasses(styles.badge, styles.overdue)} data-marker="overdue">{s.overdue}</span>}
-      {st.owner && <span className={styles.owner} data-marker="owner" title={st.owner}>{st.owner}</span>}
-    </span>
-  );
 });
 
 type SaveState =
@@ -276,4 +228,4 @@ function ItemHistory({ itemId, version }: { itemId: string; version: number }) {
   );
 }
 
-export const ASSESSMENT_SLOTS = { Aside: AssessmentAside, Detail: AssessmentDetail };
+export default AssessmentDetail;
