@@ -143,7 +143,7 @@ export async function runTabBench(): Promise<void> {
   }
   const bundle = measureBundle();
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`JavaScript, gzip -9: ${kb(bundle.initialGzip)} loaded by every page (${kb(bundle.initialRaw)} minified) + ${kb(bundle.lazyGzip)} teams-js, loaded only inside a host frame = ${kb(bundle.initialGzip + bundle.lazyGzip)} in all   (goal ≤ 200 KB: ${mark(bundle.initialGzip + bundle.lazyGzip <= 200 * 1024)})`);
+  console.log(`JavaScript, gzip -9: ${kb(bundle.initialGzip)} loaded by every page (${kb(bundle.initialRaw)} minified) + ${kb(bundle.lazyGzip)} on demand (teams-js inside a host frame; the self-assessment form and panel after the list) = ${kb(bundle.initialGzip + bundle.lazyGzip)} in all   (goal ≤ 200 KB: ${mark(bundle.initialGzip + bundle.lazyGzip <= 200 * 1024)})`);
 
   if (!fs.existsSync(CHROMIUM)) {
     console.log(`no Chromium at ${CHROMIUM}: browser figures skipped (apt-get install chromium)`);

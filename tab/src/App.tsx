@@ -8,7 +8,7 @@ import { useTeamsContext } from './teams/useTeamsContext';
 import { notifyLoaded } from './teams/teamsSession';
 import { useClientConfig, useReference } from './data/useReference';
 import { useUrlState } from './state/useUrlState';
-import { usePrintMode } from './state/usePrintMode';
+import { PrintingContext, usePrintMode } from './state/usePrintMode';
 import { canonicalItemId, localeHint } from './state/route';
 import { fluentTheme } from './theme';
 import { StringsContext, localeFromTag, stringsFor, type Locale } from './i18n';
@@ -97,11 +97,13 @@ export function App() {
     <FluentProvider theme={fluentTheme(printing ? 'default' : teams.theme, locale)} className={styles.provider} data-host={teams.status} data-theme={teams.theme}>
       <StringsContext.Provider value={strings}>
         <AssessmentContext.Provider value={assessment}>
+        <PrintingContext.Provider value={printing}>
         <div className={styles.page}>
           {!isConfig && <AppHeader locale={locale} onLocaleChange={setChosenLocale} onPrint={ready ? print : undefined} />}
           <main>{body}</main>
           {!isConfig && <footer><p className={styles.footer}>{strings.disclaimer}</p></footer>}
         </div>
+        </PrintingContext.Provider>
         </AssessmentContext.Provider>
       </StringsContext.Provider>
     </FluentProvider>

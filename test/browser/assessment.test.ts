@@ -197,6 +197,23 @@ describe('the self-assessment in the tab (local mode)', () => {
     await page.waitForFunction(([id, label]) => document.querySelector(`li[data-item-id="${id}"] [data-marker="status"]`)?.textContent === label, [target.id, target.status === 'unchecked' ? '未確認' : target.status] as const);
   });
 
+  it('prints each item\'s assessment as text, without forms or export buttons', async () => {
+    const item = ref.items.filter((i) => i.section === '6.6')[0]?.id ?? ref.items[ref.items.length - 1].id;
+    const section = ref.itemById.get(item)!.section;
+    expect((await apiPut(item, { status: 'done', owner: '印刷 確認', note: '設定画面の写しを保管', version: 0 })).status).toBe(200);
+    const page = await open(`#/?section=${section}`);
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = row(page, item).getByTestId('assessment-print');
+    await expect(printed.textContent()).resolves.toContain('対応済');
+    await expect(printed.textContent()).resolves.toContain('印刷 確認');
+    await expect(printed.textContent()).resolves.toContain('設定画面の写しを保管');
+    expect(await page.getByTestId('assessment-form').count()).toBe(0);
+    expect(await page.locator('[data-action="export-xlsx"]').isVisible()).toBe(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   it('says why when the API refuses (403), and the checklist still works', async () => {
     const context = await browser.newContext({ locale: 'ja-JP' });
     try {

@@ -3,7 +3,7 @@
  * theme is used. `beforeprint` covers Ctrl+P as well as the print button;
  * flushSync makes React render before the browser lays out the page.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { createContext, useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 export function usePrintMode(): { printing: boolean; print(): void } {
@@ -24,3 +24,6 @@ export function usePrintMode(): { printing: boolean; print(): void } {
   }, []);
   return { printing, print };
 }
+
+/** True while printing; parts that print differently from the screen read it. */
+export const PrintingContext = createContext(false);
