@@ -54,6 +54,10 @@ export function createServer(options: ServerOptions): restify.Server {
 
   server.pre(restify.plugins.pre.sanitizePath());
   server.use(securityHeaders);
+  // The item list is ~0.5 MB of JSON: compress API answers for hospital networks.
+  // (The tab's static files set their own Content-Length and are left alone.)
+  const gzip = restify.plugins.gzipResponse();
+  server.use((req, res, next) => (req.getPath().startsWith('/api/') && req.getPath() !== '/api/messages' ? gzip(req, res, next) : next()));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(bodyParserByPath(options.bodyLimits ?? []));
 

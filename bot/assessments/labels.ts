@@ -4,6 +4,7 @@
  * recognises this one.
  */
 import type { AssessmentStatus } from './model';
+import { STRINGS } from '../cards/strings';
 
 export type ExportLocale = 'ja' | 'en';
 
@@ -49,9 +50,10 @@ export interface ExportLabels {
 
 export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
   ja: {
-    status: { unchecked: '未確認', done: '対応済', partial: '一部対応', 'not-done': '未対応', 'not-applicable': '対象外' },
-    level: { C: '最低限', D: '推奨' },
-    conformity: { conformable: '適合可能', 'not-applicable': '対象外' },
+    // The same words the bot's cards use, so a status reads alike everywhere.
+    status: STRINGS.ja.status,
+    level: STRINGS.ja.level,
+    conformity: STRINGS.ja.conformity,
     columns: {
       id: 'ID',
       level: '区分',
@@ -87,9 +89,9 @@ export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
     listSeparator: '、',
   },
   en: {
-    status: { unchecked: 'Not checked', done: 'Done', partial: 'Partly done', 'not-done': 'Not done', 'not-applicable': 'Not applicable' },
-    level: { C: 'Minimum', D: 'Recommended' },
-    conformity: { conformable: 'Conformable', 'not-applicable': 'Not applicable' },
+    status: STRINGS.en.status,
+    level: STRINGS.en.level,
+    conformity: STRINGS.en.conformity,
     columns: {
       id: 'ID',
       level: 'Level',

@@ -148,7 +148,7 @@ export const STRINGS: Record<Locale, Strings> = {
     error: 'Sorry, something went wrong while preparing the answer. Please try again in a moment.',
     disclaimer: 'Reference information compiled independently from public sources; not the guideline text and not a Microsoft statement.',
     channelStatus: (s, o) => (o ? `Status in this channel: ${s} (owner: ${o})` : `Status in this channel: ${s}`),
-    status: { unchecked: 'Unchecked', done: 'Done', partial: 'Partly done', 'not-done': 'Not done', 'not-applicable': 'Not applicable' },
+    status: { unchecked: 'Not checked', done: 'Done', partial: 'Partly done', 'not-done': 'Not done', 'not-applicable': 'Not applicable' },
     extensionNoResults: (q) => `No requirement matches "${q}".`,
     extensionQueryTooLong: (n) => `The search text is too long (limit ${n} characters).`,
     extensionUnknownCommand: 'This command is not supported.',

@@ -74,6 +74,9 @@ function sectionMentioned(t: string, reference: Reference): Section | undefined 
   return reference.sections.find((s) => normalize(s.title.ja).replace(/\s/g, '') === n || s.title.en.toLowerCase() === t.toLowerCase());
 }
 
+/** Related items depend only on the (immutable) reference: computed once per reference. */
+const relatedCache = new WeakMap<Reference, Map<string, Item[]>>();
+
 export class Conversation {
   constructor(private readonly deps: ConversationDeps) {}
 
@@ -152,6 +155,15 @@ export class Conversation {
 
   /** Items that share the most topics with this one, nearest in the guideline first. */
   relatedTo(item: Item, limit = 4): Item[] {
+    let byItem = relatedCache.get(this.deps.reference);
+    if (!byItem) { byItem = new Map(); relatedCache.set(this.deps.reference, byItem); }
+    const key = `${item.id}|${limit}`;
+    let related = byItem.get(key);
+    if (!related) { related = this.computeRelated(item, limit); byItem.set(key, related); }
+    return related;
+  }
+
+  private computeRelated(item: Item, limit: number): Item[] {
     const topics = new Set(item.topics);
     return this.deps.reference.items
       .filter((o) => o.id !== item.id)

@@ -70,7 +70,9 @@ const HAS_KANJI = /[\u3400-\u9fff]/;
 export function terms(text: string, options: { bigrams?: boolean } = {}): string[] {
   const withBigrams = options.bigrams ?? true;
   const out: string[] = [];
-  for (const seg of segmenter.segment(text.normalize('NFKC'))) {
+  // A hyphen typed for the long-vowel mark inside katakana (パスワ-ド) is that mark.
+  const prepared = text.normalize('NFKC').replace(/(?<=[\u30a1-\u30f6])[-‐－―—−](?=[\u30a1-\u30f6])/g, 'ー');
+  for (const seg of segmenter.segment(prepared)) {
     if (!seg.isWordLike) continue;
     const raw = seg.segment;
     const word = normalize(raw);

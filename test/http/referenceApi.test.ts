@@ -88,3 +88,16 @@ describe('the reference API', () => {
     expect(frameAncestors.every((a) => a === "'self'" || /microsoft|office|outlook|cloud\.microsoft/.test(a))).toBe(true);
   });
 });
+
+describe('compression', () => {
+  let srv2: RunningServer;
+  beforeAll(async () => { srv2 = await startTestServer(); });
+  afterAll(async () => { await srv2.stop(); });
+
+  it('gzips the item list for clients that accept it, and the JSON stays intact', async () => {
+    const res = await fetch(`${srv2.baseUrl}/api/items`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const body = await res.json();
+    expect(body.count).toBe(testReference().items.length);
+  });
+});

@@ -16,6 +16,10 @@ describe('search text processing', () => {
     expect(t).not.toContain(normalize('ます'));
   });
 
+  it('reads a hyphen inside katakana as the long-vowel mark', () => {
+    expect(terms('パスワ-ド')).toEqual(terms('パスワード'));
+  });
+
   it('stems English words and drops stop words', () => {
     expect(terms('How are the audit logs kept?')).toEqual(['audit', 'log', 'kept']);
     expect(stem('encrypted')).toBe(stem('encrypt'));
