@@ -13,6 +13,8 @@ const SearchQuery = z.object({
   q: z.string().trim().min(1, 'q is required').max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters`),
   locale: z.string().max(20).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
+  /** `ids`: ranked IDs and scores only, for clients (the tab) that already hold every item. */
+  view: z.enum(['full', 'ids']).default('full'),
 });
 
 export function registerSearchRoutes(server: Server, index: SearchIndex): void {
@@ -22,13 +24,16 @@ export function registerSearchRoutes(server: Server, index: SearchIndex): void {
       sendError(res, 400, 'invalid_query', parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
       return next(false);
     }
-    const { q, limit } = parsed.data;
+    const { q, limit, view } = parsed.data;
     const result = index.search(q, { limit, relativeCutoff: 0.05 });
     res.json({
       query: result.query,
       language: result.language,
       confident: result.confident,
-      results: result.hits.map((h) => ({ id: h.item.id, score: Math.round(h.score * 100) / 100, item: toItemView(h.item) })),
+      results: result.hits.map((h) => {
+        const hit = { id: h.item.id, score: Math.round(h.score * 100) / 100 };
+        return view === 'ids' ? hit : { ...hit, item: toItemView(h.item) };
+      }),
     });
     return next();
   });

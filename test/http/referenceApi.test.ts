@@ -101,3 +101,33 @@ describe('compression', () => {
     expect(body.count).toBe(testReference().items.length);
   });
 });
+
+describe('GET /api/search', () => {
+  let srv3: RunningServer;
+  beforeAll(async () => { srv3 = await startTestServer(); });
+  afterAll(async () => { await srv3.stop(); });
+
+  it('ranks items for a question, with the items themselves', async () => {
+    const res = await fetch(`${srv3.baseUrl}/api/search?q=${encodeURIComponent('アクセスログ')}&locale=ja`);
+    const body = await res.json();
+    expect(res.status).toBe(200);
+    expect(body.results[0].id).toBe('6.5-C-6');
+    expect(body.results[0].item.requirement.ja).toBeTruthy();
+  });
+
+  it('returns only IDs and scores with view=ids', async () => {
+    const res = await fetch(`${srv3.baseUrl}/api/search?q=access%20log&view=ids&limit=5`);
+    const body = await res.json();
+    expect(body.results.length).toBeLessThanOrEqual(5);
+    expect(Object.keys(body.results[0]).sort()).toEqual(['id', 'score']);
+  });
+
+  it.each([['', 'q is required'], ['x'.repeat(501), 'longer than'], ['x&view=all', 'view']])('refuses a bad query (%#) with a JSON 400', async (q, message) => {
+    const [text, extra] = q.split('&');
+    const res = await fetch(`${srv3.baseUrl}/api/search?q=${encodeURIComponent(text)}${extra ? `&${extra}` : ''}`);
+    const body = await res.json();
+    expect(res.status).toBe(400);
+    expect(body.error.code).toBe('invalid_query');
+    expect(body.error.message).toContain(message);
+  });
+});

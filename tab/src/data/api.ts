@@ -49,6 +49,7 @@ export interface SearchResponse {
 }
 
 export function fetchSearch(q: string, locale: string, limit: number, signal: AbortSignal): Promise<SearchResponse> {
-  const params = new URLSearchParams({ q, locale, limit: String(limit) });
+  // The tab holds every item already: ask for the ranking only.
+  const params = new URLSearchParams({ q, locale, limit: String(limit), view: 'ids' });
   return getJson<SearchResponse>(`api/search?${params}`, signal);
 }
