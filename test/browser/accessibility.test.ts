@@ -2,32 +2,22 @@
  * Keyboard-only use and automated accessibility checks (axe) of the tab in
  * the light and dark themes.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
-import { ensureTabBuilt, expectHash, launchBrowser, openTab, visibleItemIds, type OpenedTab } from '../helpers/browser';
+import { testReference } from '../helpers/testServer';
+import { expectHash, openTab, visibleItemIds, type OpenedTab, useTabTestEnvironment } from '../helpers/browser';
 
 const ref = testReference();
-let srv: RunningServer;
-let browser: Browser;
+const env = useTabTestEnvironment();
 let tab: OpenedTab | undefined;
 
-beforeAll(async () => {
-  ensureTabBuilt();
-  srv = await startTestServer();
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
 afterEach(async () => {
   await tab?.close();
   tab = undefined;
 });
 
 async function open(hash: string, options = {}): Promise<Page> {
-  tab = await openTab(browser, `${srv.baseUrl}/${hash}`, options);
+  tab = await openTab(env.browser, `${env.srv.baseUrl}/${hash}`, options);
   return tab.page;
 }
 

@@ -4,31 +4,21 @@
  * a conflicting edit, history, exports and import, accessibility.
  */
 import * as fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
-import { ensureTabBuilt, expectHash, launchBrowser, openTab, visibleItemIds, waitForChecklist, type OpenedTab } from '../helpers/browser';
+import { testReference } from '../helpers/testServer';
+import { expectHash, openTab, visibleItemIds, waitForChecklist, type OpenedTab, useTabTestEnvironment } from '../helpers/browser';
 
 const ref = testReference();
-let srv: RunningServer;
-let browser: Browser;
+const env = useTabTestEnvironment();
 let tab: OpenedTab | undefined;
 
-beforeAll(async () => {
-  ensureTabBuilt();
-  srv = await startTestServer();
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
 afterEach(async () => {
   await tab?.close();
   tab = undefined;
 });
 
-const api = (path = '') => `${srv.baseUrl}/api/assessments/personal${path}`;
+const api = (path = '') => `${env.srv.baseUrl}/api/assessments/personal${path}`;
 
 async function apiGet(path = ''): Promise<any> {
   const res = await fetch(api(path));
@@ -41,7 +31,7 @@ async function apiPut(id: string, body: object): Promise<Response> {
 }
 
 async function open(hash = '#/', options = {}): Promise<Page> {
-  tab = await openTab(browser, `${srv.baseUrl}/${hash}`, options);
+  tab = await openTab(env.browser, `${env.srv.baseUrl}/${hash}`, options);
   await tab.page.waitForSelector('[data-testid="assessment-panel"]');
   return tab.page;
 }
@@ -215,14 +205,14 @@ describe('the self-assessment in the tab (local mode)', () => {
   });
 
   it('says why when the API refuses (403), and the checklist still works', async () => {
-    const context = await browser.newContext({ locale: 'ja-JP' });
+    const context = await env.browser.newContext({ locale: 'ja-JP' });
     try {
       await context.route('**/api/assessments/**', (route) => route.fulfill({
         status: 403, contentType: 'application/json',
         body: JSON.stringify({ error: { code: 'not_team_member', message: 'You are not a member of this team.' } }),
       }));
       const page = await context.newPage();
-      await page.goto(`${srv.baseUrl}/#/`);
+      await page.goto(`${env.srv.baseUrl}/#/`);
       await waitForChecklist(page);
       const error = page.getByTestId('assessment-error');
       await error.waitFor();

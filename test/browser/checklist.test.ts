@@ -2,32 +2,22 @@
  * The checklist tab in a real browser against the real server, outside Teams
  * (a plain browser is the standalone mode; the Teams host is in teamsHost.test.ts).
  */
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
-import { currentHash, ensureTabBuilt, expectHash, launchBrowser, openTab, visibleItemIds, waitForChecklist, type OpenedTab } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { testReference } from '../helpers/testServer';
+import { currentHash, expectHash, openTab, visibleItemIds, waitForChecklist, type OpenedTab, useTabTestEnvironment } from '../helpers/browser';
 
 const ref = testReference();
 const ACCESS_LOG_ITEM = '6.5-C-6';
-let srv: RunningServer;
-let browser: Browser;
+const env = useTabTestEnvironment();
 let tab: OpenedTab | undefined;
 
-beforeAll(async () => {
-  ensureTabBuilt();
-  srv = await startTestServer();
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
 afterEach(async () => {
   await tab?.close();
   tab = undefined;
 });
 
 async function open(hash = '#/', options = {}): Promise<Page> {
-  tab = await openTab(browser, `${srv.baseUrl}/${hash}`, options);
+  tab = await openTab(env.browser, `${env.srv.baseUrl}/${hash}`, options);
   return tab.page;
 }
 
@@ -253,7 +243,7 @@ describe('an item', () => {
     const page = await open(`#/items/${ACCESS_LOG_ITEM}`, { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.getByRole('button', { name: '6.5 C-6 へのリンクをコピー' }).click();
     await page.getByText('6.5 C-6 へのリンクをコピーしました。').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${srv.baseUrl}/#/items/${ACCESS_LOG_ITEM}`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${env.srv.baseUrl}/#/items/${ACCESS_LOG_ITEM}`);
     // No Teams host, so no share dialog to offer.
     expect(await page.getByRole('button', { name: '6.5 C-6 を共有' }).count()).toBe(0);
   });

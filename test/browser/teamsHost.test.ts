@@ -3,35 +3,25 @@
  * the deep link's subPageId, sharing, and the channel tab's configuration
  * page saving its view with pages.config.
  */
-import type { Browser, BrowserContext, Frame } from 'playwright-core';
+import type { BrowserContext, Frame } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
-import { ensureTabBuilt, launchBrowser } from '../helpers/browser';
+import { testReference } from '../helpers/testServer';
+import { useTabTestEnvironment } from '../helpers/browser';
 import { hostLog, openInFakeTeams, proxyTabOrigin, sendToTab, TAB_ORIGIN, type FakeHostOptions } from '../helpers/fakeTeamsHost';
 
 const ref = testReference();
 const APP_ID = '11111111-2222-4333-8444-555555555555';
-let srv: RunningServer;
-let browser: Browser;
+const env = useTabTestEnvironment({ TEAMS_APP_ID: APP_ID });
 let context: BrowserContext | undefined;
 
-beforeAll(async () => {
-  ensureTabBuilt();
-  srv = await startTestServer({ TEAMS_APP_ID: APP_ID });
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
 afterEach(async () => {
   await context?.close();
   context = undefined;
 });
 
 async function inTeams(options: FakeHostOptions & { beforeLoad?: (ctx: BrowserContext) => Promise<void> }) {
-  context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-  await proxyTabOrigin(context, srv.baseUrl);
+  context = await env.browser.newContext({ viewport: { width: 1200, height: 800 } });
+  await proxyTabOrigin(context, env.srv.baseUrl);
   await options.beforeLoad?.(context);
   return openInFakeTeams(context, options);
 }

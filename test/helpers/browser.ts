@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startTestServer, type RunningServer } from './testServer';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -94,4 +95,22 @@ export async function expectHash(page: Page, expected: string): Promise<void> {
   } catch {
     throw new Error(`expected the address to end in ${expected}, it is ${await currentHash(page)}`);
   }
+}
+
+/**
+ * The real server and one headless Chromium for a browser test file:
+ * started before its tests (building the tab if stale), stopped after them.
+ */
+export function useTabTestEnvironment(env: NodeJS.ProcessEnv = {}): { readonly srv: RunningServer; readonly browser: Browser } {
+  const state = {} as { srv: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    ensureTabBuilt();
+    state.srv = await startTestServer(env);
+    state.browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.srv?.stop();
+  });
+  return state;
 }
