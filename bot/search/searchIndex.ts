@@ -80,15 +80,34 @@ interface QueryTerm {
   origin: string;
 }
 
+/** The documents containing a term, each with its precomputed BM25 contribution (idf × weighted fields). */
+interface Posting {
+  docs: Int32Array;
+  scores: Float64Array;
+  idf: number;
+}
+
+/** A vocabulary word and the group it belongs to. */
+interface SynonymWord {
+  group: number;
+  index: number;
+  normalized: string;
+  terms: string[];
+}
+
 export class SearchIndex {
   private readonly docs: Doc[];
   private readonly df = new Map<string, number>();
   private readonly avgLength: number[];
   private readonly synonymGroups: Array<{ normalized: string[]; terms: string[][] }>;
-  private readonly latinTerms: string[];
+  /** Japanese vocabulary words by their first two characters (or the one, for one-character words). */
+  private readonly synonymsByPrefix = new Map<string, SynonymWord[]>();
+  /** Latin vocabulary words by their first term: they match when all their terms are in the question. */
+  private readonly synonymsByFirstTerm = new Map<string, SynonymWord[]>();
+  /** Latin terms of the index by length, with the set of letters each uses, for correcting misspellings. */
+  private readonly latinTermsByLength = new Map<number, Array<{ term: string; letters: number }>>();
   private readonly byId: Map<string, Item>;
-  /** term → the documents containing it, with per-field term frequencies. */
-  private readonly postings = new Map<string, Array<{ doc: number; tf: number[] }>>();
+  private readonly postings = new Map<string, Posting>();
 
   private readonly ranking: RankingOptions;
   private readonly weights: number[];
@@ -111,19 +130,46 @@ export class SearchIndex {
       for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       return { item, tf, lengths };
     });
+    this.avgLength = FIELDS.map((_, fi) => this.docs.reduce((s, d) => s + d.lengths[fi], 0) / Math.max(1, this.docs.length));
+
+    // Everything about a (term, document) pair is fixed once the index is
+    // built, so its BM25 contribution is computed here, not per question.
+    const { k1, b } = this.ranking;
+    const lists = new Map<string, Array<{ doc: number; score: number }>>();
     this.docs.forEach((d, doc) => {
-      for (const [term, tf] of d.tf) {
-        let list = this.postings.get(term);
-        if (!list) { list = []; this.postings.set(term, list); }
-        list.push({ doc, tf });
+      for (const [term, row] of d.tf) {
+        let fieldScore = 0;
+        for (let fi = 0; fi < FIELDS.length; fi += 1) {
+          const tf = row[fi];
+          if (!tf) continue;
+          const norm = 1 - b + b * (d.lengths[fi] / (this.avgLength[fi] || 1));
+          fieldScore += this.weights[fi] * ((tf * (k1 + 1)) / (tf + k1 * norm));
+        }
+        let list = lists.get(term);
+        if (!list) { list = []; lists.set(term, list); }
+        list.push({ doc, score: this.idf(term) * fieldScore });
       }
     });
-    this.avgLength = FIELDS.map((_, fi) => this.docs.reduce((s, d) => s + d.lengths[fi], 0) / Math.max(1, this.docs.length));
+    for (const [term, list] of lists) {
+      this.postings.set(term, { docs: Int32Array.from(list, (p) => p.doc), scores: Float64Array.from(list, (p) => p.score), idf: this.idf(term) });
+    }
+
     this.synonymGroups = vocabulary.synonyms.map((group) => ({
       normalized: group.map((w) => normalize(w)),
       terms: group.map((w) => terms(w, { bigrams: false })),
     }));
-    this.latinTerms = [...this.df.keys()].filter((t) => /^[a-z][a-z0-9]{3,}$/.test(t));
+    this.synonymGroups.forEach((g, group) => g.normalized.forEach((normalized, index) => {
+      const word: SynonymWord = { group, index, normalized, terms: g.terms[index] };
+      if (LATIN_WORD.test(normalized)) {
+        if (word.terms.length === 0) return;
+        push(this.synonymsByFirstTerm, word.terms[0], word);
+      } else if (normalized.length > 0) {
+        push(this.synonymsByPrefix, normalized.slice(0, 2), word);
+      }
+    }));
+    for (const t of this.df.keys()) {
+      if (/^[a-z][a-z0-9]{3,}$/.test(t)) push(this.latinTermsByLength, t.length, { term: t, letters: letterSet(t) });
+    }
   }
 
   private idf(term: string): number {
@@ -142,17 +188,31 @@ export class SearchIndex {
     const own = terms(query);
     for (const t of own) add(t, 1, t);
 
+    // A group is triggered by its first word (in vocabulary order) that the
+    // question contains: Japanese words as substrings, latin words when all
+    // their terms are among the question's.
     const nq = normalize(query);
     const ownSet = new Set(own);
-    for (const group of this.synonymGroups) {
-      const hit = group.normalized.findIndex((w, idx) => {
-        if (/^[a-z0-9 .-]+$/.test(w)) return group.terms[idx].length > 0 && group.terms[idx].every((t) => ownSet.has(t));
-        return nq.includes(w);
-      });
-      if (hit < 0) continue;
-      const origin = `syn:${group.normalized[hit]}`;
-      group.terms.forEach((ts, idx) => {
-        if (idx === hit) return;
+    const firstHit = new Map<number, number>();
+    const hit = (w: SynonymWord) => {
+      const prev = firstHit.get(w.group);
+      if (prev === undefined || w.index < prev) firstHit.set(w.group, w.index);
+    };
+    for (let i = 0; i < nq.length; i += 1) {
+      for (const key of [nq.slice(i, i + 2), nq[i]]) {
+        const words = this.synonymsByPrefix.get(key);
+        if (!words) continue;
+        for (const w of words) if (w.normalized.length === key.length || nq.startsWith(w.normalized, i)) hit(w);
+      }
+    }
+    for (const t of ownSet) {
+      for (const w of this.synonymsByFirstTerm.get(t) ?? []) if (w.terms.every((x) => ownSet.has(x))) hit(w);
+    }
+    for (const [group, index] of [...firstHit].sort((a, b) => a[0] - b[0])) {
+      const g = this.synonymGroups[group];
+      const origin = `syn:${g.normalized[index]}`;
+      g.terms.forEach((ts, idx) => {
+        if (idx === index) return;
         for (const t of ts) add(t, this.ranking.synonymWeight, origin);
       });
     }
@@ -161,9 +221,14 @@ export class SearchIndex {
       // Short words have too many neighbours (bake → back): correct only longer ones.
       if (this.df.has(t) || !/^[a-z]{6,}$/.test(t)) continue;
       const max = t.length >= 9 ? 2 : 1;
-      for (const candidate of this.latinTerms) {
-        if (Math.abs(candidate.length - t.length) > max) continue;
-        if (editDistance(t, candidate, max) <= max) add(candidate, this.ranking.fuzzyWeight, t);
+      const letters = letterSet(t);
+      for (let len = t.length - max; len <= t.length + max; len += 1) {
+        for (const candidate of this.latinTermsByLength.get(len) ?? []) {
+          // Each edit adds or removes at most two letters from the set of letters used:
+          // most candidates are ruled out here without computing a distance.
+          if (bitCount(letters ^ candidate.letters) > 2 * max) continue;
+          if (editDistance(t, candidate.term, max) <= max) add(candidate.term, this.ranking.fuzzyWeight, t);
+        }
       }
     }
     return [...out.values()];
@@ -182,46 +247,52 @@ export class SearchIndex {
     for (const q of qterms) {
       // Words the reference never uses (greetings, names, typos beyond repair) neither help nor count against an item.
       if (q.origin.startsWith('syn:') || !this.df.has(q.term)) continue;
-      origins.set(q.origin, Math.max(origins.get(q.origin) ?? 0, this.idf(q.term)));
+      origins.set(q.origin, Math.max(origins.get(q.origin) ?? 0, this.postings.get(q.term)!.idf));
     }
-    const totalOriginWeight = [...origins.values()].reduce((a, b) => a + b, 0);
+    let totalOriginWeight = 0;
+    for (const w of origins.values()) totalOriginWeight += w;
 
-    const scores = new Float64Array(this.docs.length);
-    const matched: Array<Set<string> | undefined> = new Array(this.docs.length);
-    const synonymMatched = new Uint8Array(this.docs.length);
-    for (const q of qterms) {
-      const list = this.postings.get(q.term);
-      if (!list) continue;
-      const idf = this.idf(q.term);
-      const isSynonym = q.origin.startsWith('syn:');
-      for (const { doc, tf: row } of list) {
-        const lengths = this.docs[doc].lengths;
-        let fieldScore = 0;
-        for (let fi = 0; fi < FIELDS.length; fi += 1) {
-          const tf = row[fi];
-          if (!tf) continue;
-          const { k1, b } = this.ranking;
-          const norm = 1 - b + b * (lengths[fi] / (this.avgLength[fi] || 1));
-          fieldScore += this.weights[fi] * ((tf * (k1 + 1)) / (tf + k1 * norm));
+    const n = this.docs.length;
+    const scores = new Float64Array(n);
+    const touched = new Uint8Array(n);
+    const matchedWeight = new Float64Array(n);
+    const synonymMatched = new Uint8Array(n);
+    // An origin counts once per item however many of its terms match: terms
+    // are visited origin by origin, with a per-origin "seen" mark.
+    const byOrigin = new Map<string, QueryTerm[]>();
+    for (const q of qterms) push(byOrigin, q.origin, q);
+    const seen = new Uint8Array(n);
+    for (const [origin, group] of byOrigin) {
+      const isSynonym = origin.startsWith('syn:');
+      const originWeight = origins.get(origin) ?? 0;
+      if (!isSynonym) seen.fill(0);
+      for (const q of group) {
+        const posting = this.postings.get(q.term);
+        if (!posting) continue;
+        const { docs, scores: base } = posting;
+        for (let p = 0; p < docs.length; p += 1) {
+          const doc = docs[p];
+          scores[doc] += q.weight * base[p];
+          touched[doc] = 1;
+          if (isSynonym) synonymMatched[doc] = 1;
+          else if (!seen[doc]) { seen[doc] = 1; matchedWeight[doc] += originWeight; }
         }
-        scores[doc] += q.weight * idf * fieldScore;
-        if (isSynonym) synonymMatched[doc] = 1;
-        else (matched[doc] ??= new Set()).add(q.origin);
       }
     }
     const scored: SearchHit[] = [];
-    this.docs.forEach((d, doc) => {
+    for (let doc = 0; doc < n; doc += 1) {
+      const item = this.docs[doc].item;
+      const idIndex = ids.length ? ids.indexOf(item.id) : -1;
+      if (!touched[doc] && idIndex < 0) continue;
+      const exactId = idIndex >= 0;
       let score = scores[doc];
-      const exactId = ids.includes(d.item.id);
-      if (exactId) score += 1000 - ids.indexOf(d.item.id);
-      if (score <= 0) return;
-      let matchedWeight = 0;
-      for (const o of matched[doc] ?? []) matchedWeight += origins.get(o) ?? 0;
-      let coverage = totalOriginWeight ? matchedWeight / totalOriginWeight : 0;
+      if (exactId) score += 1000 - idIndex;
+      if (score <= 0) continue;
+      let coverage = totalOriginWeight ? matchedWeight[doc] / totalOriginWeight : 0;
       if (synonymMatched[doc]) coverage = Math.min(1, coverage + 0.25);
       if (exactId) coverage = 1;
-      scored.push({ item: d.item, score, coverage, exactId });
-    });
+      scored.push({ item, score, coverage, exactId });
+    }
     // Ties broken by guideline order so results are stable.
     scored.sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id));
     const best = scored[0]?.score ?? 0;
@@ -233,4 +304,29 @@ export class SearchIndex {
     const confident = Boolean(top && (top.exactId || top.score >= CONFIDENT_SCORE));
     return { query: text, language, hits, confident };
   }
+}
+
+const LATIN_WORD = /^[a-z0-9 .-]+$/;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The letters a-z and digits a word uses, as bits. */
+function letterSet(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) bits |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) bits |= 1 << 26;
+  }
+  return bits;
+}
+
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
