@@ -89,26 +89,77 @@ function itemLabel(item: Item, locale: Locale): string {
 }
 
 /**
- * Item cards depend only on immutable data and a few options, so expanded
- * cards are kept (bounded) and copied per use: templating is the costliest
- * step of an answer.
+ * Item cards depend only on immutable data and a few options, so each
+ * expanded card is kept (bounded, deep-frozen): templating is the costliest
+ * step of an answer. The texts that change with every message (the question
+ * in the intro, the channel's status line) are not part of the key: the card
+ * is expanded once with placeholders, and each use copies only the objects
+ * on the way to a placeholder and shares the rest. User text therefore never
+ * passes through the template language at all.
  */
-const itemCardCache = new Map<string, string>();
+interface CachedCard {
+  card: AdaptiveCard;
+  /** Where the placeholders are: property paths from the card's root. */
+  slots: Array<{ path: Array<string | number>; slot: string }>;
+}
+const itemCardCache = new Map<string, CachedCard>();
 const ITEM_CARD_CACHE_LIMIT = 2000;
+const INTRO_SLOT = '\u0000intro\u0000';
+const STATUS_SLOT = '\u0000status\u0000';
+let lastReference: Reference | undefined;
 
 export function createItemCard(item: Item, options: ItemCardOptions): AdaptiveCard {
   const links = options.links ?? NO_LINKS;
-  const key = [item.id, options.locale, options.intro ?? '', (options.related ?? []).map((r) => r.id).join(','), options.statusLine ?? '',
-    options.standalone ? 1 : 0, links.tabDeepLink(item.id) ?? '', links.itemUrl(item.id) ?? '', links.shareUrl(item.id) ?? ''].join('\u0000');
-  const cached = options.reference === lastReference ? itemCardCache.get(key) : undefined;
-  if (cached) return JSON.parse(cached) as AdaptiveCard;
-  const card = buildItemCard(item, options);
+  const intro = options.intro ?? '';
+  const statusLine = options.statusLine ?? '';
   if (options.reference !== lastReference) { itemCardCache.clear(); lastReference = options.reference; }
-  if (itemCardCache.size >= ITEM_CARD_CACHE_LIMIT) itemCardCache.delete(itemCardCache.keys().next().value as string);
-  itemCardCache.set(key, JSON.stringify(card));
-  return card;
+  const key = [item.id, options.locale, intro ? 1 : 0, statusLine ? 1 : 0, (options.related ?? []).map((r) => r.id).join(','),
+    options.standalone ? 1 : 0, links.tabDeepLink(item.id) ?? '', links.itemUrl(item.id) ?? '', links.shareUrl(item.id) ?? ''].join('\u0000');
+  let cached = itemCardCache.get(key);
+  if (!cached) {
+    const card = buildItemCard(item, { ...options, intro: intro && INTRO_SLOT, statusLine: statusLine && STATUS_SLOT });
+    cached = { card: deepFreeze(card), slots: findSlots(card, [INTRO_SLOT, STATUS_SLOT]) };
+    if (itemCardCache.size >= ITEM_CARD_CACHE_LIMIT) itemCardCache.delete(itemCardCache.keys().next().value as string);
+    itemCardCache.set(key, cached);
+  }
+  const values: Record<string, string> = { [INTRO_SLOT]: intro, [STATUS_SLOT]: statusLine };
+  let card = cached.card;
+  for (const { path, slot } of cached.slots) card = withValueAt(card, path, values[slot]) as AdaptiveCard;
+  // Never hand out the frozen original itself: callers may add to the top level.
+  return card === cached.card ? { ...card } : card;
 }
-let lastReference: Reference | undefined;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function findSlots(value: unknown, slots: string[], path: Array<string | number> = [], out: CachedCard['slots'] = []): CachedCard['slots'] {
+  if (typeof value === 'string') {
+    if (slots.includes(value)) out.push({ path, slot: value });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => findSlots(v, slots, [...path, i], out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) findSlots(v, slots, [...path, k], out);
+  }
+  return out;
+}
+
+/** A copy of `root` with the value at `path` replaced; only the objects along the path are copied. */
+function withValueAt(root: unknown, path: Array<string | number>, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (Array.isArray(root)) {
+    const copy = root.slice();
+    copy[head as number] = withValueAt(root[head as number], rest, value);
+    return copy;
+  }
+  const obj = root as Record<string, unknown>;
+  return { ...obj, [head]: withValueAt(obj[head as string], rest, value) };
+}
 
 function buildItemCard(item: Item, options: ItemCardOptions): AdaptiveCard {
   const { locale, reference } = options;

@@ -71,7 +71,23 @@ function sectionMentioned(t: string, reference: Reference): Section | undefined 
   if (m) return reference.sectionById.get(m[1]);
   const n = normalize(t).replace(/[\s、。?？!！]/g, '').replace(/(ノ一覧|一覧|ヲ見セテ|ヲ表示)$/, '');
   if (n.length < 3) return undefined;
-  return reference.sections.find((s) => normalize(s.title.ja).replace(/\s/g, '') === n || s.title.en.toLowerCase() === t.toLowerCase());
+  const titles = sectionTitles(reference);
+  return titles.get(n) ?? titles.get(t.toLowerCase());
+}
+
+/** Section titles as typed (normalised Japanese, lower-case English), computed once per reference. */
+const sectionTitleCache = new WeakMap<Reference, Map<string, Section>>();
+function sectionTitles(reference: Reference): Map<string, Section> {
+  let titles = sectionTitleCache.get(reference);
+  if (!titles) {
+    titles = new Map();
+    for (const s of [...reference.sections].reverse()) {
+      titles.set(normalize(s.title.ja).replace(/\s/g, ''), s);
+      titles.set(s.title.en.toLowerCase(), s);
+    }
+    sectionTitleCache.set(reference, titles);
+  }
+  return titles;
 }
 
 /** Related items depend only on the (immutable) reference: computed once per reference. */

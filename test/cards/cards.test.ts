@@ -73,6 +73,25 @@ describe('Adaptive Cards', () => {
     expect(plainText('[a](b)')).toBe('\\[a\\]\\(b\\)');
   });
 
+  it('reuses an expanded card without mixing up questions, status lines or callers\' changes', () => {
+    const item = ref.items[0];
+    const related = ref.items.slice(1, 3);
+    const first = createAnswerCard('最初の質問 ${intro} {{x}}', item, related, { locale: 'ja', reference: ref, statusLine: '状況: 対応中（山田）' });
+    const second = createAnswerCard('second question', item, related, { locale: 'ja', reference: ref });
+    const firstText = JSON.stringify(first);
+    // User text is never read as template syntax, and each card carries only its own texts.
+    expect(firstText).toContain('最初の質問 $\\\\{intro\\\\} \\\\{\\\\{x\\\\}\\\\}');
+    expect(firstText).toContain('状況: 対応中（山田）');
+    expect(JSON.stringify(second)).toContain('second question');
+    expect(JSON.stringify(second)).not.toContain('最初の質問');
+    expect(JSON.stringify(second)).not.toContain('山田');
+    expect(JSON.stringify(second)).not.toContain('\\u0000');
+    // A caller adding to its copy changes nothing for the next one.
+    (second as Record<string, unknown>).fallbackText = 'changed';
+    expect(createItemCard(item, { locale: 'ja', reference: ref, related, intro: 'x' })).not.toHaveProperty('fallbackText');
+    expect(cardProblems(first)).toEqual([]);
+  });
+
   it('a message-extension preview is a thumbnail card with ID, requirement and conformity', () => {
     const item = ref.items[0];
     const preview = createPreviewCard(item, 'ja');
