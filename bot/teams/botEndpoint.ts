@@ -12,6 +12,7 @@ import { sendError } from '../http/errors';
 import { createNoticeCard } from '../cards/cards';
 import { STRINGS, toLocale } from '../cards/strings';
 import type { TeamsBot } from './teamsBot';
+import { ReusingBotFrameworkAuthentication } from './reusingAuthentication';
 
 /** The parts of an activity we rely on; the rest passes through untouched. */
 const IncomingActivity = z.object({
@@ -46,11 +47,11 @@ export function isLoopbackUrl(url: string): boolean {
 export function createBotEndpoint(options: { config: Config; logger: Logger; bot: TeamsBot }) {
   const { config, logger, bot } = options;
   const b = config.bot;
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
     b.localMode
       ? {}
       : { MicrosoftAppId: b.appId, MicrosoftAppPassword: b.appPassword, MicrosoftAppType: b.appType ?? 'MultiTenant', MicrosoftAppTenantId: b.tenantId },
-  );
+  ));
   const adapter = new BotAdapter(auth);
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
