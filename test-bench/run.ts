@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   const only = (process.env.BENCH_ONLY ?? 'quality,bot,tab,assessments').split(',');
   const reference = loadReference(process.env.DATA_DIR || undefined);
   const questions = loadQuestions();
-  if (only.includes('quality')) printQuality(await measureQuality(reference, questions, loadOffTopic()));
+  if (only.includes('quality')) {
+    printQuality(await measureQuality(reference, questions, loadOffTopic('dev')), 'Answer quality, development set (test/eval/questions.json; used for tuning)');
+    printQuality(await measureQuality(reference, loadQuestions('heldout'), loadOffTopic('heldout')), 'Answer quality, held-out set (test/eval/heldout.json; never used for tuning)');
+  }
   if (only.includes('bot')) await runBotThroughput(questions.map((q) => q.q));
   if (only.includes('tab')) await optional('./tab', 'runTabBench');
   if (only.includes('assessments')) await optional('./assessments', 'runAssessmentBench');
