@@ -7,12 +7,14 @@ import { displayItemId, findItemIds } from '../reference/itemId';
 import type { Item } from '../reference/schema';
 import { sendError } from './errors';
 
-export interface ItemView extends Item {
+/** An item as the API shows it: with its display ID, without the search-only askedAs phrasings. */
+export interface ItemView extends Omit<Item, 'askedAs'> {
   displayId: string;
 }
 
 export function toItemView(item: Item): ItemView {
-  return { ...item, displayId: displayItemId(item.id) };
+  const { askedAs: _searchOnly, ...shown } = item;
+  return { ...shown, displayId: displayItemId(item.id) };
 }
 
 /** Accepts the canonical `6.5-C-6` and what people paste (`6.5 C-6`). */

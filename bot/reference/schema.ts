@@ -59,6 +59,14 @@ export const Item = z.object({
   title: LocalizedText,
   requirement: LocalizedText,
   topics: z.array(Topic).min(1),
+  /**
+   * How people ask about this item, in their own words (「iPhone落とした」,
+   * "vendor wants to take data home"): search only, never shown as content.
+   */
+  askedAs: z.object({
+    ja: z.array(z.string().trim().min(4).max(120).regex(JAPANESE, 'Japanese phrasing contains no Japanese')).max(20),
+    en: z.array(z.string().trim().min(4).max(160)).max(20),
+  }).strict().optional(),
   conformity: Conformity,
   teams: LocalizedText,
   documents: z.array(z.string().regex(DOCUMENT_NUMBER, 'document numbers are two or three digits, e.g. "27"')),

@@ -79,6 +79,22 @@ describe('the reference dataset', () => {
     }
   });
 
+  it('gives every item phrasings of how people ask about it, each used for one item only', () => {
+    const owner = new Map<string, string>();
+    const problems: string[] = [];
+    for (const item of ref.items) {
+      const asked = item.askedAs;
+      if (!asked || asked.ja.length < 4 || asked.en.length < 2) problems.push(`${item.id}: fewer than 4 ja / 2 en askedAs phrasings`);
+      for (const p of [...(asked?.ja ?? []), ...(asked?.en ?? [])]) {
+        const key = p.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+        const other = owner.get(key);
+        if (other && other !== item.id) problems.push(`${other} & ${item.id}: ${p}`);
+        owner.set(key, item.id);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('has no sentence shared by two items (copy-paste check)', () => {
     const seen = new Map<string, string>();
     const dupes: string[] = [];
