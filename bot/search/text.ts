@@ -33,6 +33,19 @@ const JA_STOP = new Set([
   '方法', '必要', '教エテ', '知リタイ', '場合', '時',
 ]);
 
+/**
+ * Words that say how or whether something is asked, not what about
+ * (やり方, 大丈夫, anything, right now): they count for ranking but not for
+ * how much of a question an item answers. Japanese in katakana-folded form.
+ */
+const GENERIC = new Set([
+  '何', 'ヤリ方', '仕方', 'シ方', '以外', '大丈夫', 'ダメ', 'OK', '本当', '今', '事', '物', '人', '時間', '感ジ', '一番', '全部', '普通', '最近', '結局',
+  '教エル', '教エ', '分カル', '分カラ', 'ワカラ', 'ワカル', '思ウ', '思イ', '考エ', '聞キ', '見タイ', '言ワ', '言ウ', 'イイノ', 'ヨイノ', 'ダッケ', 'ナンデ',
+  'something', 'anything', 'everything', 'someone', 'anyone', 'everyone', 'right', 'now', 'just', 'still', 'really', 'actually', 'also', 'even',
+  'thing', 'thing', 'stuff', 'kind', 'sort', 'lot', 'lots', 'much', 'many', 'some', 'other', 'else', 'give', 'make', 'take', 'go', 'going', 'come',
+  'like', 'think', 'say', 'said', 'let', 'lets', 'put', 'find', 'look', 'see', 'good', 'bad', 'fine', 'best', 'better', 'new', 'old', 'thanks', 'thank',
+]);
+
 const EN_STOP = new Set([
   'a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'is', 'are', 'was', 'were', 'be', 'been',
   'do', 'does', 'did', 'can', 'could', 'should', 'would', 'will', 'shall', 'may', 'might', 'must', 'how', 'what', 'when', 'where', 'which', 'who',
@@ -62,19 +75,40 @@ function undouble(w: string): string {
 
 const HAS_KANJI = /[\u3400-\u9fff]/;
 
+/** One word of a text with the index terms it yields. */
+export interface Word {
+  /** The normalised word. */
+  text: string;
+  /** Its terms: the word (stemmed, for English) and, for kanji compounds, its bigrams. */
+  terms: string[];
+  /**
+   * Whether the word carries meaning of its own: an unknown content word
+   * (背景, blur) is evidence that a question is about something else, while
+   * short kana left over from grammar (すれ, ちゃう) is not.
+   */
+  content: boolean;
+}
+
 /**
  * Terms of a text: for Japanese, the segmenter's words (minus function
  * words) and the character bigrams inside each word, which catch compounds
  * the segmenter splits differently; for English, stemmed words.
  */
 export function terms(text: string, options: { bigrams?: boolean } = {}): string[] {
-  const withBigrams = options.bigrams ?? true;
   const out: string[] = [];
+  for (const w of words(text, options)) for (const t of w.terms) out.push(t);
+  return out;
+}
+
+/** The words of a text, each with its terms (see terms()). */
+export function words(text: string, options: { bigrams?: boolean } = {}): Word[] {
+  const withBigrams = options.bigrams ?? true;
+  const out: Word[] = [];
   // Plain ASCII (most English questions) is split by a pattern that keeps
   // exactly the segmenter's words (letters and digits joined by inner dots or
   // apostrophes), at a fraction of its cost.
   if (PRINTABLE_ASCII.test(text)) {
-    for (const m of text.toLowerCase().matchAll(ASCII_WORD)) latinTerms(m[0], out);
+    for (const m of text.toLowerCase().matchAll(ASCII_WORD)) latinWords(m[0], out);
     return out;
   }
   // A hyphen typed for the long-vowel mark inside katakana (パスワ-ド) is that mark.
@@ -88,17 +122,18 @@ export function terms(text: string, options: { bigrams?: boolean } = {}): string
       // Grammar (は, ます, される) is dropped; short hiragana words that survive
       // (ろぐ, すまほ) are kept, and count only if the index knows them.
       if (JA_STOP.has(word) || JA_STOP.has(raw) || (ONLY_HIRAGANA.test(raw) && raw.length === 1)) continue;
-      out.push(word);
+      const ts = [word];
       // Bigrams only where kanji are involved: katakana loanwords are segmented
       // well, and their bigrams (ログ inside プログラム) mostly add noise.
       if (withBigrams && HAS_KANJI.test(raw) && word.length > 2) {
         for (let i = 0; i + 2 <= word.length; i += 1) {
           const bigram = word.slice(i, i + 2);
-          if (bigram !== word) out.push(bigram);
+          if (bigram !== word) ts.push(bigram);
         }
       }
+      out.push({ text: word, terms: ts, content: !(ONLY_HIRAGANA.test(raw) && raw.length <= 3) && !GENERIC.has(word) && word.length >= (HAS_KANJI.test(raw) ? 1 : 2) });
     } else {
-      latinTerms(word, out);
+      latinWords(word, out);
     }
   }
   return out;
@@ -110,11 +145,11 @@ const PRINTABLE_ASCII = /^[\x20-\x7e\t\r\n]*$/;
 const ASCII_WORD = /[a-z0-9_]+(?:(?<=[a-z_])[.':](?=[a-z_])[a-z0-9_]+|(?<=[0-9])[.,;'](?=[0-9])[a-z0-9_]+)*/g;
 
 /** The stemmed, non-stop-word parts of one latin word. */
-function latinTerms(word: string, out: string[]): void {
+function latinWords(word: string, out: Word[]): void {
   for (const part of word.split(/[^a-z0-9.]+/)) {
     const w = part.replace(/^\.+|\.+$/g, '');
     if (!w || EN_STOP.has(w)) continue;
-    out.push(stem(w));
+    out.push({ text: w, terms: [stem(w)], content: w.length >= 3 && !/^\d+$/.test(w) && !GENERIC.has(w) });
   }
 }
 
