@@ -88,6 +88,24 @@ interface Doc {
   lengths: number[];
 }
 
+class Hit implements SearchHit {
+  private measured: number | undefined;
+  constructor(readonly item: Item, readonly score: number, readonly exactId: boolean, private readonly measure: () => number) {}
+  get coverage(): number {
+    this.measured ??= this.exactId ? 1 : this.measure();
+    return this.measured;
+  }
+  toJSON() {
+    return { item: this.item, score: this.score, coverage: this.coverage, exactId: this.exactId };
+  }
+}
+
+interface Ranked {
+  doc: number;
+  score: number;
+  exactId: boolean;
+}
+
 interface QueryAnalysis {
   terms: QueryTerm[];
   words: Word[];
@@ -117,6 +135,8 @@ interface SynonymWord {
   index: number;
   normalized: string;
   terms: string[];
+  /** Latin words match by their terms, Japanese ones as substrings. */
+  latin: boolean;
 }
 
 export class SearchIndex {
@@ -131,6 +151,12 @@ export class SearchIndex {
   /** Latin terms of the index by length, with the set of letters each uses, for correcting misspellings. */
   private readonly latinTermsByLength = new Map<number, Array<{ term: string; letters: number }>>();
   private readonly byId: Map<string, Item>;
+  private readonly idfCache = new Map<string, number>();
+  /** Each document's place in guideline-ID order, for breaking ties. */
+  private readonly idOrder: Int32Array;
+  private readonly docIndexById: Map<string, number>;
+  /** Per-search accumulators, all zero between searches. */
+  private readonly scratch: { scores: Float64Array; phrasingScores: Float64Array; bestPhrasing: Float64Array };
   private readonly postings = new Map<string, Posting>();
   /** The same for single askedAs phrasings: which item each belongs to, and term → phrasings. */
   private readonly phrasingItem: number[] = [];
@@ -157,6 +183,9 @@ export class SearchIndex {
       for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       return { item, tf, lengths };
     });
+    this.docIndexById = new Map(this.docs.map((d, i) => [d.item.id, i]));
+    this.idOrder = new Int32Array(this.docs.length);
+    [...this.docs.keys()].sort((a, b) => this.docs[a].item.id.localeCompare(this.docs[b].item.id)).forEach((doc, rank) => { this.idOrder[doc] = rank; });
     this.avgLength = FIELDS.map((_, fi) => this.docs.reduce((s, d) => s + d.lengths[fi], 0) / Math.max(1, this.docs.length));
 
     // Everything about a (term, document) pair is fixed once the index is
@@ -182,14 +211,15 @@ export class SearchIndex {
     }
 
     this.buildPhrasings(1.2, 0.5);
+    this.scratch = { scores: new Float64Array(this.docs.length), phrasingScores: new Float64Array(this.phrasingItem.length), bestPhrasing: new Float64Array(this.docs.length) };
 
     this.synonymGroups = vocabulary.synonyms.map((group) => ({
       normalized: group.map((w) => normalize(w)),
       terms: group.map((w) => terms(w, { bigrams: false })),
     }));
     this.synonymGroups.forEach((g, group) => g.normalized.forEach((normalized, index) => {
-      const word: SynonymWord = { group, index, normalized, terms: g.terms[index] };
-      if (LATIN_WORD.test(normalized)) {
+      const word: SynonymWord = { group, index, normalized, terms: g.terms[index], latin: LATIN_WORD.test(normalized) };
+      if (word.latin) {
         if (word.terms.length === 0) return;
         push(this.synonymsByFirstTerm, word.terms[0], word);
       } else if (normalized.length > 0) {
@@ -231,9 +261,14 @@ export class SearchIndex {
   }
 
   private idf(term: string): number {
-    const n = this.docs.length;
-    const df = this.df.get(term) ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    let idf = this.idfCache.get(term);
+    if (idf === undefined) {
+      const n = this.docs.length;
+      const df = this.df.get(term) ?? 0;
+      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      if (df > 0) this.idfCache.set(term, idf);
+    }
+    return idf;
   }
 
   /** The question's words and terms, then synonyms, then corrections of misspellings. */
@@ -255,11 +290,10 @@ export class SearchIndex {
     const ownSet = new Set(own);
     const hits: SynonymWord[] = [];
     for (let i = 0; i < nq.length; i += 1) {
-      for (const key of [nq.slice(i, i + 2), nq[i]]) {
-        const list = this.synonymsByPrefix.get(key);
-        if (!list) continue;
-        for (const w of list) if (w.normalized.length === key.length || nq.startsWith(w.normalized, i)) hits.push(w);
-      }
+      const two = this.synonymsByPrefix.get(nq.slice(i, i + 2));
+      if (two) for (const w of two) if (w.normalized.length === 2 || nq.startsWith(w.normalized, i)) hits.push(w);
+      const one = this.synonymsByPrefix.get(nq[i]);
+      if (one) for (const w of one) hits.push(w);
     }
     for (const t of ownSet) {
       for (const w of this.synonymsByFirstTerm.get(t) ?? []) if (w.terms.every((x) => ownSet.has(x))) hits.push(w);
@@ -296,7 +330,12 @@ export class SearchIndex {
         }
       }
     }
-    return { terms: [...out.values()], words: qwords, synonymHits: hits, corrections };
+    return { terms: [...out.values()], words: qwords, synonymHits: [...new Set(hits)], corrections };
+  }
+
+  /** A hit whose coverage is worked out only when asked for (usually just the best one's). */
+  private hit(doc: number, score: number, exactId: boolean, analysis: QueryAnalysis): SearchHit {
+    return new Hit(this.docs[doc].item, score, exactId, () => this.coverage(doc, analysis));
   }
 
   /**
@@ -309,6 +348,8 @@ export class SearchIndex {
   private coverage(doc: number, analysis: QueryAnalysis): number {
     const tf = this.docs[doc].tf;
     const unknownIdf = this.idf('\u0000');
+    /** Whether the item has a word of a synonym group, per group. */
+    const groupHas = new Map<number, boolean>();
     let total = 0;
     let matched = 0;
     for (const w of analysis.words) {
@@ -328,8 +369,14 @@ export class SearchIndex {
       }
       if (share < 1) {
         for (const h of analysis.synonymHits) {
-          const inHit = LATIN_WORD.test(h.normalized) ? h.terms.includes(w.terms[0]) : h.normalized.includes(w.text) || w.text.includes(h.normalized);
-          if (inHit && this.synonymGroups[h.group].terms.some((ts) => ts.length > 0 && ts.every((t) => tf.has(t)))) { share = 1; break; }
+          const inHit = h.latin ? h.terms.includes(w.terms[0]) : h.normalized.includes(w.text) || w.text.includes(h.normalized);
+          if (!inHit) continue;
+          let has = groupHas.get(h.group);
+          if (has === undefined) {
+            has = this.synonymGroups[h.group].terms.some((ts) => ts.length > 0 && ts.every((t) => tf.has(t)));
+            groupHas.set(h.group, has);
+          }
+          if (has) { share = 1; break; }
         }
       }
       matched += weight * share;
@@ -345,55 +392,77 @@ export class SearchIndex {
     const ids = findItemIds(text).filter((id) => this.byId.has(id));
     const analysis = this.analyse(text);
 
-    const n = this.docs.length;
-    const scores = new Float64Array(n);
-    const touched = new Uint8Array(n);
+    // Scratch space reused by every search (searching is synchronous), with
+    // lists of what was touched so only those entries are read and reset.
+    const { scores, phrasingScores, bestPhrasing } = this.scratch;
+    const touchedDocs: number[] = [];
+    const touchedPhrasings: number[] = [];
     for (const q of analysis.terms) {
       const posting = this.postings.get(q.term);
       if (!posting) continue;
       const { docs, scores: base } = posting;
       for (let p = 0; p < docs.length; p += 1) {
-        scores[docs[p]] += q.weight * base[p];
-        touched[docs[p]] = 1;
+        const doc = docs[p];
+        if (scores[doc] === 0) touchedDocs.push(doc);
+        scores[doc] += q.weight * base[p];
       }
     }
     const w = this.ranking.phrasingWeight;
-    if (w > 0 && this.phrasingItem.length) {
-      const phrasingScores = new Float64Array(this.phrasingItem.length);
+    if (w > 0) {
       for (const q of analysis.terms) {
         const posting = this.phrasingPostings.get(q.term);
         if (!posting) continue;
-        for (let p = 0; p < posting.phrasings.length; p += 1) phrasingScores[posting.phrasings[p]] += q.weight * posting.scores[p];
+        for (let p = 0; p < posting.phrasings.length; p += 1) {
+          const pid = posting.phrasings[p];
+          if (phrasingScores[pid] === 0) touchedPhrasings.push(pid);
+          phrasingScores[pid] += q.weight * posting.scores[p];
+        }
       }
-      const best = new Float64Array(n);
-      for (let pid = 0; pid < phrasingScores.length; pid += 1) {
+      for (const pid of touchedPhrasings) {
         const doc = this.phrasingItem[pid];
-        if (phrasingScores[pid] > best[doc]) best[doc] = phrasingScores[pid];
+        if (phrasingScores[pid] > bestPhrasing[doc]) bestPhrasing[doc] = phrasingScores[pid];
+        phrasingScores[pid] = 0;
       }
-      for (let doc = 0; doc < n; doc += 1) if (best[doc] > 0) { scores[doc] += w * best[doc]; touched[doc] = 1; }
+      for (const pid of touchedPhrasings) {
+        const doc = this.phrasingItem[pid];
+        if (bestPhrasing[doc] > 0) {
+          if (scores[doc] === 0) touchedDocs.push(doc);
+          scores[doc] += w * bestPhrasing[doc];
+          bestPhrasing[doc] = 0;
+        }
+      }
+    }
+    for (const id of ids) {
+      const doc = this.docIndexById.get(id)!;
+      if (scores[doc] === 0) touchedDocs.push(doc);
     }
 
-    const ranked: Array<{ doc: number; score: number; exactId: boolean }> = [];
-    for (let doc = 0; doc < n; doc += 1) {
+    const ranked: Ranked[] = [];
+    for (const doc of touchedDocs) {
       const idIndex = ids.length ? ids.indexOf(this.docs[doc].item.id) : -1;
-      if (!touched[doc] && idIndex < 0) continue;
       const score = scores[doc] + (idIndex >= 0 ? 1000 - idIndex : 0);
+      scores[doc] = 0;
       if (score > 0) ranked.push({ doc, score, exactId: idIndex >= 0 });
     }
-    // Ties broken by guideline order so results are stable.
-    ranked.sort((a, b) => b.score - a.score || this.docs[a.doc].item.id.localeCompare(this.docs[b.doc].item.id));
-    const bestScore = ranked[0]?.score ?? 0;
-    const hits: SearchHit[] = ranked
-      .filter((r) => r.score >= bestScore * cutoff)
-      .slice(0, limit)
-      .map((r) => ({ item: this.docs[r.doc].item, score: r.score, coverage: r.exactId ? 1 : this.coverage(r.doc, analysis), exactId: r.exactId }));
-    const top = hits[0];
+    // The best `limit`, kept in order by insertion (far fewer comparisons than
+    // sorting every touched item); ties broken by guideline order so results are stable.
+    const before = (a: Ranked, b: Ranked) => a.score > b.score || (a.score === b.score && this.idOrder[a.doc] < this.idOrder[b.doc]);
+    const top: Ranked[] = [];
+    for (const r of ranked) {
+      if (top.length === limit && !before(r, top[limit - 1])) continue;
+      let i = Math.min(top.length, limit - 1);
+      top[i] = r;
+      while (i > 0 && before(r, top[i - 1])) { top[i] = top[i - 1]; top[i - 1] = r; i -= 1; }
+    }
+    const bestScore = top[0]?.score ?? 0;
+    const hits: SearchHit[] = top.filter((r) => r.score >= bestScore * cutoff).map((r) => this.hit(r.doc, r.score, r.exactId, analysis));
+    const first = hits[0];
     // The best item is a real answer only when it scores well and answers
     // most of what was asked; otherwise it is only the least bad match and
     // the bot says so (calibrated on the development questions and
     // test/eval/offtopic*.json; see CONFIDENT_SCORE).
-    const confident = Boolean(top && (top.exactId
-      || (top.score >= CONFIDENT_SCORE && top.coverage + top.score / CONFIDENCE_SCORE_SCALE >= CONFIDENCE_THRESHOLD)));
+    const confident = Boolean(first && (first.exactId
+      || (first.score >= CONFIDENT_SCORE && first.coverage + first.score / CONFIDENCE_SCORE_SCALE >= CONFIDENCE_THRESHOLD)));
     return { query: text, language, hits, confident };
   }
 }

@@ -10,13 +10,31 @@ const ONLY_HIRAGANA = /^[\u3040-\u309f]+$/;
 
 /** Width, case and kana folding: ｱｸｾｽ / あくせす / アクセス all become アクセス. */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
-    // Long-vowel marks vary (サーバ / サーバー): drop them.
-    .replace(/ー/g, '')
-    .replace(/[‐‑‒–—―−]/g, '-');
+  return fold(text.normalize('NFKC').toLowerCase());
+}
+
+const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]);
+
+/**
+ * Kana and punctuation folding of text that is already NFKC and lower case:
+ * hiragana become katakana, long-vowel marks (サーバ / サーバー) are dropped,
+ * dashes become "-". One pass over the characters (this runs for every word
+ * of every question).
+ */
+function fold(text: string): string {
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    let replacement: string | undefined;
+    if (c >= 0x3041 && c <= 0x3096) replacement = String.fromCharCode(c + 0x60);
+    else if (c === 0x30fc) replacement = '';
+    else if (DASHES.has(c)) replacement = '-';
+    else continue;
+    out += text.slice(start, i) + replacement;
+    start = i + 1;
+  }
+  return start === 0 ? text : out + text.slice(start);
 }
 
 export function isJapanese(text: string): boolean {
@@ -116,7 +134,8 @@ export function words(text: string, options: { bigrams?: boolean } = {}): Word[]
   for (const seg of segmenter.segment(prepared)) {
     if (!seg.isWordLike) continue;
     const raw = seg.segment;
-    const word = normalize(raw);
+    // The text is NFKC already: only case and kana are left to fold.
+    const word = fold(raw.toLowerCase());
     if (!word) continue;
     if (CJK.test(word)) {
       // Grammar (は, ます, される) is dropped; short hiragana words that survive

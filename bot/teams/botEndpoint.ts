@@ -83,9 +83,17 @@ export function createBotEndpoint(options: { config: Config; logger: Logger; bot
     const authHeader = String(req.headers.authorization ?? '');
     try {
       const invokeResponse = await adapter.processOne(authHeader, activity, (context) => bot.run(context));
-      res.status(invokeResponse?.status ?? 200);
-      if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
-      else res.end();
+      const status = invokeResponse?.status ?? 200;
+      if (invokeResponse?.body !== undefined) {
+        // Replies (expectReplies) and invoke results are plain JSON: written
+        // directly rather than through restify's formatter chain.
+        const body = JSON.stringify(invokeResponse.body);
+        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+        res.end(body);
+      } else {
+        res.writeHead(status);
+        res.end();
+      }
     } catch (err) {
       if (isAuthenticationFailure(err)) {
         logger.warn({ err: (err as Error).message }, 'bot request refused: not authenticated');
