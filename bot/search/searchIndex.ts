@@ -157,6 +157,8 @@ interface SynonymWord {
   terms: string[];
   /** Latin words match by their terms, Japanese ones as substrings. */
   latin: boolean;
+  /** For latin words that lose stop words ("who accessed"): the words as written. */
+  phrase?: RegExp;
 }
 
 export class SearchIndex {
@@ -246,6 +248,13 @@ export class SearchIndex {
       const word: SynonymWord = { group, index, normalized, terms: g.terms[index], latin: LATIN_WORD.test(normalized) };
       if (word.latin) {
         if (word.terms.length === 0) return;
+        // "who accessed" keeps only "access" once stop words are gone: such
+        // entries must appear as written, or every question saying "access"
+        // would trigger the group.
+        if (word.terms.length < normalized.split(/[^a-z0-9]+/).filter(Boolean).length) {
+          const words = normalized.split(/[^a-z0-9]+/).filter(Boolean);
+          word.phrase = new RegExp(`(?<![a-z0-9])${words.join('[^a-z0-9]*')}`);
+        }
         push(this.synonymsByFirstTerm, word.terms[0], word);
       } else if (normalized.length > 0) {
         push(this.synonymsByPrefix, normalized.slice(0, 2), word);
@@ -325,7 +334,9 @@ export class SearchIndex {
       if (one) for (const w of one) hits.push(w);
     }
     for (const t of ownSet) {
-      for (const w of this.synonymsByFirstTerm.get(t) ?? []) if (w.terms.every((x) => ownSet.has(x))) hits.push(w);
+      for (const w of this.synonymsByFirstTerm.get(t) ?? []) {
+        if (w.phrase ? w.phrase.test(nq) : w.terms.every((x) => ownSet.has(x))) hits.push(w);
+      }
     }
     const firstHit = new Map<number, number>();
     for (const w of hits) {

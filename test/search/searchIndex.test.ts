@@ -1,0 +1,45 @@
+/**
+ * Behaviour of the search index that the answer-quality figures rest on.
+ */
+import { testReference } from '../helpers/testServer';
+import { SearchIndex } from '../../bot/search/searchIndex';
+
+const ref = testReference();
+const index = new SearchIndex(ref.items, ref.vocabulary);
+const top = (q: string) => index.search(q, { limit: 3 }).hits.map((h) => h.item.id);
+
+describe('SearchIndex', () => {
+  it('finds items through the askedAs phrasings, in everyday words', () => {
+    // Neither 落とした nor iPhone is in the item's own text about theft or loss.
+    const itemText = JSON.stringify({ ...ref.itemById.get('6.9-C-3'), askedAs: undefined });
+    expect(itemText).not.toContain('落とし');
+    expect(top('iPhone落としちゃった、Teams入ってるんだけど')).toContain('6.9-C-3');
+  });
+
+  it('says "no good match" when the item shares only generic words with the question', () => {
+    for (const q of ['会議中に背景をぼかすにはどうすればいいですか', 'きょうの食堂のメニューなに？', 'how do I mute everyone in a meeting']) {
+      expect({ q, confident: index.search(q).confident }).toEqual({ q, confident: false });
+    }
+    expect(index.search('アクセスログはどう管理されていますか').confident).toBe(true);
+  });
+
+  it('measures coverage: how much of the question the best item answers', () => {
+    const specific = index.search('監査ログの保存期間').hits[0];
+    const vague = index.search('監査ログとブレイクアウトルームと駐車場の予約').hits[0];
+    expect(specific.coverage).toBeGreaterThan(vague.coverage);
+    expect(specific.coverage).toBeLessThanOrEqual(1);
+  });
+
+  it('triggers a vocabulary entry that loses stop words only where it is written out', () => {
+    // "who accessed" (access-log vocabulary) reduces to the term "access": it
+    // must not turn every question about guest access into one about logs.
+    expect(top('restrict guest access')[0]).toBe('6.11-C-2');
+    expect(top('where do i turn off or restrict guest access in teams')).not.toContain('6.5-C-7');
+    expect(top('who accessed this patient record')).toContain('6.5-C-6');
+  });
+
+  it('puts a typed item ID first and is deterministic', () => {
+    expect(top('6.9 C-7 について')[0]).toBe('6.9-C-7');
+    expect(index.search('パスワード').hits.map((h) => h.item.id)).toEqual(new SearchIndex(ref.items, ref.vocabulary).search('パスワード').hits.map((h) => h.item.id));
+  });
+});
