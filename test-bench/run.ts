@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const questions = loadQuestions();
   if (only.includes('quality')) {
     printQuality(await measureQuality(reference, questions, loadOffTopic('dev')), 'Answer quality, development set (test/eval/questions.json; used for tuning)');
-    printQuality(await measureQuality(reference, loadQuestions('heldout'), loadOffTopic('heldout')), 'Answer quality, held-out set (test/eval/heldout.json; never used for tuning)');
+    printQuality(await measureQuality(reference, loadQuestions('heldout'), loadOffTopic('heldout')), 'Answer quality, held-out set (test/eval/heldout.json; no parameter chosen on it)');
   }
   if (only.includes('bot')) await runBotThroughput(questions.map((q) => q.q));
   if (only.includes('tab')) await optional('./tab', 'runTabBench');

@@ -35,7 +35,7 @@ function evalFile(name: string): string {
  * The question sets. "dev" (questions.json) is the one ranking parameters
  * were chosen on; "heldout" (heldout.json) was written separately, by a
  * writer who saw neither the dev set nor the items' askedAs phrasings, and
- * is never used for tuning — it shows whether the figures generalise.
+ * no parameter is chosen on it — it shows whether the figures generalise.
  */
 export function loadQuestions(set: 'dev' | 'heldout' = 'dev'): EvalQuestion[] {
   const raw = JSON.parse(fs.readFileSync(evalFile(set === 'dev' ? 'questions.json' : 'heldout.json'), 'utf8')) as EvalQuestion[];
