@@ -477,41 +477,35 @@ export class SearchIndex {
       if (scores[doc] === 0) touchedDocs.push(doc);
     }
 
-    const ranked: Ranked[] = [];
+    // The best few, kept in order by insertion while scanning (far fewer
+    // comparisons and objects than sorting every touched item); ties broken
+    // by guideline order so results are stable.
+    const boost = this.ranking.coverageBoost;
+    const size = boost > 0 ? Math.max(limit, RERANKED) : limit;
+    const before = (a: Ranked, b: Ranked) => a.score > b.score || (a.score === b.score && this.idOrder[a.doc] < this.idOrder[b.doc]);
+    const top: Ranked[] = [];
     for (const doc of touchedDocs) {
       const idIndex = ids.length ? ids.indexOf(this.docs[doc].item.id) : -1;
       const score = scores[doc] + (idIndex >= 0 ? 1000 - idIndex : 0);
       scores[doc] = 0;
-      if (score > 0) ranked.push({ doc, score, base: score, exactId: idIndex >= 0 });
-    }
-    // The best `limit`, kept in order by insertion (far fewer comparisons than
-    // sorting every touched item); ties broken by guideline order so results are stable.
-    const before = (a: Ranked, b: Ranked) => a.score > b.score || (a.score === b.score && this.idOrder[a.doc] < this.idOrder[b.doc]);
-    const top: Ranked[] = [];
-    for (const r of ranked) {
-      if (top.length === limit && !before(r, top[limit - 1])) continue;
-      let i = Math.min(top.length, limit - 1);
+      if (score <= 0) continue;
+      const last = top[size - 1];
+      if (top.length === size && !(score > last.score || (score === last.score && this.idOrder[doc] < this.idOrder[last.doc]))) continue;
+      const r: Ranked = { doc, score, base: score, exactId: idIndex >= 0 };
+      let i = Math.min(top.length, size - 1);
       top[i] = r;
       while (i > 0 && before(r, top[i - 1])) { top[i] = top[i - 1]; top[i - 1] = r; i -= 1; }
     }
-    const beta = this.ranking.coverageBoost;
-    if (beta > 0) {
+    if (boost > 0) {
       // Re-rank the best few by how much of the question each covers: of two
-      // items that score alike, the one answering more of what was asked wins.
-      const pool: Ranked[] = [];
-      for (const r of ranked) {
-        if (pool.length < 10) pool.push(r);
-        else {
-          let min = 0;
-          for (let i = 1; i < pool.length; i += 1) if (before(pool[min], pool[i])) min = i;
-          if (before(r, pool[min])) pool[min] = r;
-        }
-      }
-      for (const r of pool) if (!r.exactId) r.score *= 1 + beta * this.coverage(r.doc, analysis);
-      pool.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-      top.length = 0;
-      top.push(...pool.slice(0, limit));
+      // items that score alike, the one answering more of what was asked
+      // wins. Scores only grow, so they stay ahead of the rest.
+      const head = top.slice(0, RERANKED);
+      for (const r of head) if (!r.exactId) r.score *= 1 + boost * this.coverage(r.doc, analysis);
+      head.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+      top.splice(0, head.length, ...head);
     }
+    top.length = Math.min(top.length, limit);
     const bestScore = top[0]?.score ?? 0;
     const kept = top.filter((r) => r.score >= bestScore * cutoff);
     const hits: SearchHit[] = kept.map((r) => this.hit(r.doc, r.score, r.exactId, analysis));
@@ -528,6 +522,8 @@ export class SearchIndex {
 }
 
 const LATIN_WORD = /^[a-z0-9 .-]+$/;
+/** How many of the best items are re-ranked by coverage. */
+const RERANKED = 10;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

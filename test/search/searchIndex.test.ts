@@ -38,6 +38,14 @@ describe('SearchIndex', () => {
     expect(top('who accessed this patient record')).toContain('6.5-C-6');
   });
 
+  it('returns as many results as asked for, beyond the re-ranked few', () => {
+    const many = index.search('ログ', { limit: 50 }).hits;
+    expect(many.length).toBeGreaterThan(20);
+    const scores = many.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(index.search('ログ', { limit: 3 }).hits.map((h) => h.item.id)).toEqual(many.slice(0, 3).map((h) => h.item.id));
+  });
+
   it('puts a typed item ID first and is deterministic', () => {
     expect(top('6.9 C-7 について')[0]).toBe('6.9-C-7');
     expect(index.search('パスワード').hits.map((h) => h.item.id)).toEqual(new SearchIndex(ref.items, ref.vocabulary).search('パスワード').hits.map((h) => h.item.id));
