@@ -138,6 +138,8 @@ interface QueryAnalysis {
 interface QueryTerm {
   term: string;
   weight: number;
+  /** The index's entry for the term (absent: the reference never uses it). */
+  info?: TermInfo;
   /** Which written form of the question it came from, for coverage. */
   origin: string;
 }
@@ -147,6 +149,14 @@ interface Posting {
   docs: Int32Array;
   scores: Float64Array;
   idf: number;
+}
+
+/** Everything about one index term, found with one lookup per question term. */
+interface TermInfo {
+  id: number;
+  idf: number;
+  posting: Posting;
+  phrasing?: { phrasings: Int32Array; scores: Float64Array };
 }
 
 /** A vocabulary word and the group it belongs to. */
@@ -179,6 +189,7 @@ export class SearchIndex {
   private readonly docIndexById: Map<string, number>;
   /** Term → a number, and each item's term numbers in ascending order (for quick "does it have this term"). */
   private readonly termIds = new Map<string, number>();
+  private readonly termInfo = new Map<string, TermInfo>();
   private readonly docTermIds: Int32Array[];
   /** The synonym groups each item has a word of (all of that word's terms). */
   private readonly docGroups: Array<Set<number>>;
@@ -261,6 +272,9 @@ export class SearchIndex {
       }
     }));
     for (const t of this.df.keys()) this.termIds.set(t, this.termIds.size);
+    for (const [term, posting] of this.postings) {
+      this.termInfo.set(term, { id: this.termIds.get(term)!, idf: posting.idf, posting, phrasing: this.phrasingPostings.get(term) });
+    }
     this.docTermIds = this.docs.map((d) => Int32Array.from([...d.tf.keys()].map((t) => this.termIds.get(t)!)).sort());
     this.docGroups = this.docs.map((d) => new Set(this.synonymGroups.flatMap((g, group) => (
       g.terms.some((ts) => ts.length > 0 && ts.every((t) => d.tf.has(t))) ? [group] : []))));
@@ -370,7 +384,9 @@ export class SearchIndex {
         }
       }
     }
-    return { terms: [...out.values()], words: qwords, synonymHits: [...new Set(hits)], corrections };
+    const resolved: QueryTerm[] = [];
+    for (const q of out.values()) resolved.push({ ...q, info: this.termInfo.get(q.term) });
+    return { terms: resolved, words: qwords, synonymHits: [...new Set(hits)], corrections };
   }
 
   /** A hit whose coverage is worked out only when asked for (usually just the best one's). */
@@ -411,14 +427,14 @@ export class SearchIndex {
       const fixes = analysis.corrections.get(w.terms[0]);
       let weight = 0;
       if (fixes) for (const f of fixes) weight = Math.max(weight, this.idf(f));
-      else for (const t of w.terms) weight = Math.max(weight, this.df.has(t) ? this.idf(t) : unknownIdf);
+      else for (const t of w.terms) weight = Math.max(weight, this.termInfo.get(t)?.idf ?? unknownIdf);
       if (weight === 0) continue;
       const groups = new Set<number>();
       for (const h of analysis.synonymHits) {
         if (h.latin ? h.terms.includes(w.terms[0]) : h.normalized.includes(w.text) || w.text.includes(h.normalized)) groups.add(h.group);
       }
       const terms = fixes ?? w.terms;
-      out.push({ weight, ids: terms.map((t) => this.termIds.get(t) ?? -1), terms, any: Boolean(fixes), groups: [...groups] });
+      out.push({ weight, ids: terms.map((t) => this.termInfo.get(t)?.id ?? -1), terms, any: Boolean(fixes), groups: [...groups] });
     }
     return out;
   }
@@ -438,9 +454,8 @@ export class SearchIndex {
     const touchedDocs: number[] = [];
     const touchedPhrasings: number[] = [];
     for (const q of analysis.terms) {
-      const posting = this.postings.get(q.term);
-      if (!posting) continue;
-      const { docs, scores: base } = posting;
+      if (!q.info) continue;
+      const { docs, scores: base } = q.info.posting;
       for (let p = 0; p < docs.length; p += 1) {
         const doc = docs[p];
         if (scores[doc] === 0) touchedDocs.push(doc);
@@ -450,7 +465,7 @@ export class SearchIndex {
     const w = this.ranking.phrasingWeight;
     if (w > 0) {
       for (const q of analysis.terms) {
-        const posting = this.phrasingPostings.get(q.term);
+        const posting = q.info?.phrasing;
         if (!posting) continue;
         for (let p = 0; p < posting.phrasings.length; p += 1) {
           const pid = posting.phrasings[p];

@@ -28,6 +28,9 @@ describe('SearchIndex', () => {
     const vague = index.search('監査ログとブレイクアウトルームと駐車場の予約').hits[0];
     expect(specific.coverage).toBeGreaterThan(vague.coverage);
     expect(specific.coverage).toBeLessThanOrEqual(1);
+    // Coverage is the item's own: items of one search differ.
+    const hits = index.search('退職した医師のアカウントを止める', { limit: 10 }).hits;
+    expect(new Set(hits.map((h) => h.coverage.toFixed(3))).size).toBeGreaterThan(2);
   });
 
   it('triggers a vocabulary entry that loses stop words only where it is written out', () => {
