@@ -176,8 +176,8 @@ export class SearchIndex {
   private readonly df = new Map<string, number>();
   private readonly avgLength: number[];
   private readonly synonymGroups: Array<{ normalized: string[]; terms: string[][] }>;
-  /** Japanese vocabulary words by their first two characters (or the one, for one-character words). */
-  private readonly synonymsByPrefix = new Map<string, SynonymWord[]>();
+  /** Japanese vocabulary words by their first character. */
+  private readonly synonymsByFirstChar = new Map<number, SynonymWord[]>();
   /** Latin vocabulary words by their first term: they match when all their terms are in the question. */
   private readonly synonymsByFirstTerm = new Map<string, SynonymWord[]>();
   /** Latin terms of the index by length, with the set of letters each uses, for correcting misspellings. */
@@ -268,7 +268,7 @@ export class SearchIndex {
         }
         push(this.synonymsByFirstTerm, word.terms[0], word);
       } else if (normalized.length > 0) {
-        push(this.synonymsByPrefix, normalized.slice(0, 2), word);
+        push(this.synonymsByFirstChar, normalized.charCodeAt(0), word);
       }
     }));
     for (const t of this.df.keys()) this.termIds.set(t, this.termIds.size);
@@ -328,7 +328,8 @@ export class SearchIndex {
     const out = new Map<string, QueryTerm>();
     const add = (term: string, weight: number, origin: string) => {
       const prev = out.get(term);
-      if (!prev || prev.weight < weight) out.set(term, { term, weight, origin });
+      if (!prev) out.set(term, { term, weight, origin, info: this.termInfo.get(term) });
+      else if (prev.weight < weight) { prev.weight = weight; prev.origin = origin; }
     };
     const qwords = words(query);
     const own: string[] = [];
@@ -342,10 +343,8 @@ export class SearchIndex {
     const ownSet = new Set(own);
     const hits: SynonymWord[] = [];
     for (let i = 0; i < nq.length; i += 1) {
-      const two = this.synonymsByPrefix.get(nq.slice(i, i + 2));
-      if (two) for (const w of two) if (w.normalized.length === 2 || nq.startsWith(w.normalized, i)) hits.push(w);
-      const one = this.synonymsByPrefix.get(nq[i]);
-      if (one) for (const w of one) hits.push(w);
+      const candidates = this.synonymsByFirstChar.get(nq.charCodeAt(i));
+      if (candidates) for (const w of candidates) if (nq.startsWith(w.normalized, i)) hits.push(w);
     }
     for (const t of ownSet) {
       for (const w of this.synonymsByFirstTerm.get(t) ?? []) {
@@ -384,9 +383,7 @@ export class SearchIndex {
         }
       }
     }
-    const resolved: QueryTerm[] = [];
-    for (const q of out.values()) resolved.push({ ...q, info: this.termInfo.get(q.term) });
-    return { terms: resolved, words: qwords, synonymHits: [...new Set(hits)], corrections };
+    return { terms: [...out.values()], words: qwords, synonymHits: [...new Set(hits)], corrections };
   }
 
   /** A hit whose coverage is worked out only when asked for (usually just the best one's). */
