@@ -175,7 +175,7 @@ export class SearchIndex {
   private readonly docs: Doc[];
   private readonly df = new Map<string, number>();
   private readonly avgLength: number[];
-  private readonly synonymGroups: Array<{ normalized: string[]; terms: string[][] }>;
+  private readonly synonymGroups: Array<{ normalized: string[]; terms: string[][]; infos: Array<Array<{ term: string; info: TermInfo | null }>> }>;
   /** Japanese vocabulary words by their first character. */
   private readonly synonymsByFirstChar = new Map<number, SynonymWord[]>();
   /** Latin vocabulary words by their first term: they match when all their terms are in the question. */
@@ -254,6 +254,7 @@ export class SearchIndex {
     this.synonymGroups = vocabulary.synonyms.map((group) => ({
       normalized: group.map((w) => normalize(w)),
       terms: group.map((w) => terms(w, { bigrams: false })),
+      infos: [],
     }));
     this.synonymGroups.forEach((g, group) => g.normalized.forEach((normalized, index) => {
       const word: SynonymWord = { group, index, normalized, terms: g.terms[index], latin: LATIN_WORD.test(normalized) };
@@ -275,6 +276,7 @@ export class SearchIndex {
     for (const [term, posting] of this.postings) {
       this.termInfo.set(term, { id: this.termIds.get(term)!, idf: posting.idf, posting, phrasing: this.phrasingPostings.get(term) });
     }
+    for (const g of this.synonymGroups) g.infos = g.terms.map((ts) => ts.map((term) => ({ term, info: this.termInfo.get(term) ?? null })));
     this.docTermIds = this.docs.map((d) => Int32Array.from([...d.tf.keys()].map((t) => this.termIds.get(t)!)).sort());
     this.docGroups = this.docs.map((d) => new Set(this.synonymGroups.flatMap((g, group) => (
       g.terms.some((ts) => ts.length > 0 && ts.every((t) => d.tf.has(t))) ? [group] : []))));
@@ -326,9 +328,9 @@ export class SearchIndex {
   /** The question's words and terms, then synonyms, then corrections of misspellings. */
   private analyse(query: string): QueryAnalysis {
     const out = new Map<string, QueryTerm>();
-    const add = (term: string, weight: number, origin: string) => {
+    const add = (term: string, weight: number, origin: string, info?: TermInfo | null) => {
       const prev = out.get(term);
-      if (!prev) out.set(term, { term, weight, origin, info: this.termInfo.get(term) });
+      if (!prev) out.set(term, { term, weight, origin, info: info === undefined ? this.termInfo.get(term) : info ?? undefined });
       else if (prev.weight < weight) { prev.weight = weight; prev.origin = origin; }
     };
     const qwords = words(query);
@@ -359,9 +361,9 @@ export class SearchIndex {
     for (const [group, index] of [...firstHit].sort((a, b) => a[0] - b[0])) {
       const g = this.synonymGroups[group];
       const origin = `syn:${g.normalized[index]}`;
-      g.terms.forEach((ts, idx) => {
+      g.infos.forEach((ts, idx) => {
         if (idx === index) return;
-        for (const t of ts) add(t, this.ranking.synonymWeight, origin);
+        for (const t of ts) add(t.term, this.ranking.synonymWeight, origin, t.info);
       });
     }
 
