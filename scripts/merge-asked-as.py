@@ -3,7 +3,11 @@
 { "<item id>": { "ja": [...], "en": [...] } } per writer) into the items of
 data/reference/, placed after "topics". Phrasings listed in REMOVE are
 dropped (misfiled: another item answers them). Re-running replaces what a
-previous run merged."""
+previous run merged.
+
+data/drafts/ is not kept in the repository (.gitignore): once merged, the
+items in data/reference/ are the source of truth and are edited directly.
+This script is kept for the next drafting round."""
 import json, glob, os
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 drafts = {}

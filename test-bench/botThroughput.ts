@@ -5,6 +5,7 @@
  * process only generates load.
  */
 import { spawn, ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 interface LoadResult { requests: number; seconds: number; perSecond: number; p50: number; p95: number; errors: number }
@@ -48,9 +49,9 @@ async function load(url: string, questions: string[], total: number, concurrency
 }
 
 export async function runBotThroughput(questions: string[]): Promise<void> {
-  const total = Number(process.env.BENCH_REQUESTS ?? 3000);
+  const total = Number(process.env.BENCH_REQUESTS ?? 7000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
   const ours = await startServer('medsec');
   const echo = await startServer('echo');
   try {
@@ -61,9 +62,14 @@ export async function runBotThroughput(questions: string[]): Promise<void> {
     // the run weighs on both alike; each round yields one ratio.
     const a: LoadResult[] = [];
     const b: LoadResult[] = [];
+    const cpu = { ours: 0, echo: 0 };
     for (let r = 0; r < rounds; r += 1) {
+      let c0 = cpuMs(ours.child);
       a.push(await load(ours.url, questions, Math.ceil(total / rounds), concurrency));
+      cpu.ours += cpuMs(ours.child) - c0;
+      c0 = cpuMs(echo.child);
       b.push(await load(echo.url, questions, Math.ceil(total / rounds), concurrency));
+      cpu.echo += cpuMs(echo.child) - c0;
     }
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const fmt = (rs: LoadResult[]) => `${median(rs.map((r) => r.perSecond)).toFixed(0)} answers/s, p50 ${median(rs.map((r) => r.p50)).toFixed(1)} ms, p95 ${median(rs.map((r) => r.p95)).toFixed(1)} ms, errors ${rs.reduce((n, r) => n + r.errors, 0)}`;
@@ -72,8 +78,24 @@ export async function runBotThroughput(questions: string[]): Promise<void> {
     console.log(`medsec bot (search + Adaptive Card): ${fmt(a)}`);
     console.log(`bare echo bot:                       ${fmt(b)}`);
     console.log(`throughput ratio: ${median(ratios).toFixed(2)}× (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')})   (goal ≥ 0.8×)`);
+    if (cpu.ours > 0 && cpu.echo > 0) {
+      // The load generator shares the machine; the servers' own CPU time per answer is the steadier figure.
+      const per = (ms: number) => (ms / (Math.ceil(total / rounds) * rounds)).toFixed(3);
+      console.log(`server CPU per answer: medsec ${per(cpu.ours)} ms, echo ${per(cpu.echo)} ms → capacity ratio ${(cpu.echo / cpu.ours).toFixed(2)}×`);
+    }
   } finally {
     ours.child.kill();
     echo.child.kill();
+  }
+}
+
+/** CPU time (user + system) a child process has used, in ms; 0 where /proc is not available. */
+function cpuMs(child: ChildProcess): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const ticksPerSecond = 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return 0;
   }
 }
