@@ -537,7 +537,7 @@ export class SearchIndex {
 
 const LATIN_WORD = /^[a-z0-9 .-]+$/;
 /** How many of the best items are re-ranked by coverage. */
-const RERANKED = 10;
+const RERANKED = 5;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
