@@ -1,8 +1,11 @@
 /**
- * Question → ranked requirement items. BM25 over weighted fields, with the
- * synonym vocabulary expanding the question, fuzzy matching of misspelt
- * English words and a hard boost for item IDs typed in the question.
- * Built once at start-up; searching is pure and deterministic.
+ * Question → ranked requirement items. BM25 over weighted fields (including
+ * the items' askedAs phrasings) plus the best single phrasing's match, with
+ * the synonym vocabulary expanding the question, fuzzy matching of misspelt
+ * English words and a hard boost for item IDs typed in the question; the best
+ * few re-ranked by coverage (how much of the question each answers), which
+ * also decides whether the best is a real answer. Built once at start-up;
+ * searching is pure and deterministic.
  */
 import type { Item, Vocabulary } from '../reference/schema';
 import { findItemIds } from '../reference/itemId';
@@ -69,7 +72,7 @@ export interface RankingOptions {
   synonymWeight: number;
   /** Weight of the best single askedAs phrasing's match (on top of the fields). */
   phrasingWeight: number;
-  /** The best ten are re-ranked by score × (1 + coverageBoost × coverage). */
+  /** The best few (RERANKED) are re-ranked by score × (1 + coverageBoost × coverage). */
   coverageBoost: number;
   fuzzyWeight: number;
 }
@@ -140,8 +143,6 @@ interface QueryTerm {
   weight: number;
   /** The index's entry for the term (absent: the reference never uses it). */
   info?: TermInfo;
-  /** Which written form of the question it came from, for coverage. */
-  origin: string;
 }
 
 /** The documents containing a term, each with its precomputed BM25 contribution (idf × weighted fields). */
@@ -182,8 +183,6 @@ export class SearchIndex {
   private readonly synonymsByFirstTerm = new Map<string, SynonymWord[]>();
   /** Latin terms of the index by length, with the set of letters each uses, for correcting misspellings. */
   private readonly latinTermsByLength = new Map<number, Array<{ term: string; letters: number }>>();
-  private readonly byId: Map<string, Item>;
-  private readonly idfCache = new Map<string, number>();
   /** Each document's place in guideline-ID order, for breaking ties. */
   private readonly idOrder: Int32Array;
   private readonly docIndexById: Map<string, number>;
@@ -195,10 +194,8 @@ export class SearchIndex {
   private readonly docGroups: Array<Set<number>>;
   /** Per-search accumulators, all zero between searches. */
   private readonly scratch: { scores: Float64Array; phrasingScores: Float64Array; bestPhrasing: Float64Array };
-  private readonly postings = new Map<string, Posting>();
-  /** The same for single askedAs phrasings: which item each belongs to, and term → phrasings. */
+  /** Which item each askedAs phrasing belongs to (see buildPhrasings). */
   private readonly phrasingItem: number[] = [];
-  private readonly phrasingPostings = new Map<string, { phrasings: Int32Array; scores: Float64Array }>();
 
   private readonly ranking: RankingOptions;
   private readonly weights: number[];
@@ -206,7 +203,6 @@ export class SearchIndex {
   constructor(items: Item[], vocabulary: Vocabulary, ranking: Partial<RankingOptions> = {}) {
     this.ranking = { ...DEFAULT_RANKING, ...ranking, fieldWeights: { ...DEFAULT_RANKING.fieldWeights, ...ranking.fieldWeights } };
     this.weights = FIELDS.map((f) => this.ranking.fieldWeights[f.name] ?? f.weight);
-    this.byId = new Map(items.map((i) => [i.id, i]));
     this.docs = items.map((item) => {
       const tf = new Map<string, number[]>();
       const lengths = FIELDS.map((f, fi) => {
@@ -244,11 +240,12 @@ export class SearchIndex {
         list.push({ doc, score: this.idf(term) * fieldScore });
       }
     });
+    const postings = new Map<string, Posting>();
     for (const [term, list] of lists) {
-      this.postings.set(term, { docs: Int32Array.from(list, (p) => p.doc), scores: Float64Array.from(list, (p) => p.score), idf: this.idf(term) });
+      postings.set(term, { docs: Int32Array.from(list, (p) => p.doc), scores: Float64Array.from(list, (p) => p.score), idf: this.idf(term) });
     }
 
-    this.buildPhrasings(1.2, 0.5);
+    const phrasingPostings = this.buildPhrasings(1.2, 0.5);
     this.scratch = { scores: new Float64Array(this.docs.length), phrasingScores: new Float64Array(this.phrasingItem.length), bestPhrasing: new Float64Array(this.docs.length) };
 
     this.synonymGroups = vocabulary.synonyms.map((group) => ({
@@ -263,18 +260,16 @@ export class SearchIndex {
         // "who accessed" keeps only "access" once stop words are gone: such
         // entries must appear as written, or every question saying "access"
         // would trigger the group.
-        if (word.terms.length < normalized.split(/[^a-z0-9]+/).filter(Boolean).length) {
-          const words = normalized.split(/[^a-z0-9]+/).filter(Boolean);
-          word.phrase = new RegExp(`(?<![a-z0-9])${words.join('[^a-z0-9]*')}`);
-        }
+        const written = normalized.split(/[^a-z0-9]+/).filter(Boolean);
+        if (word.terms.length < written.length) word.phrase = new RegExp(`(?<![a-z0-9])${written.join('[^a-z0-9]*')}`);
         push(this.synonymsByFirstTerm, word.terms[0], word);
       } else if (normalized.length > 0) {
         push(this.synonymsByFirstChar, normalized.charCodeAt(0), word);
       }
     }));
     for (const t of this.df.keys()) this.termIds.set(t, this.termIds.size);
-    for (const [term, posting] of this.postings) {
-      this.termInfo.set(term, { id: this.termIds.get(term)!, idf: posting.idf, posting, phrasing: this.phrasingPostings.get(term) });
+    for (const [term, posting] of postings) {
+      this.termInfo.set(term, { id: this.termIds.get(term)!, idf: posting.idf, posting, phrasing: phrasingPostings.get(term) });
     }
     for (const g of this.synonymGroups) g.infos = g.terms.map((ts) => ts.map((term) => ({ term, info: this.termInfo.get(term) ?? null })));
     this.docTermIds = this.docs.map((d) => Int32Array.from([...d.tf.keys()].map((t) => this.termIds.get(t)!)).sort());
@@ -289,7 +284,7 @@ export class SearchIndex {
    * Each askedAs phrasing as a document of its own: a question close to one
    * way people ask about an item says more than words scattered over it.
    */
-  private buildPhrasings(k1: number, b: number): void {
+  private buildPhrasings(k1: number, b: number): Map<string, NonNullable<TermInfo['phrasing']>> {
     const phrasingTerms: string[][] = [];
     this.docs.forEach((d, doc) => {
       for (const p of [...(d.item.askedAs?.ja ?? []), ...(d.item.askedAs?.en ?? [])]) {
@@ -309,34 +304,32 @@ export class SearchIndex {
         push(lists, t, [pid, idf * ((k1 + 1) / (1 + k1 * norm))]);
       }
     });
+    const postings = new Map<string, NonNullable<TermInfo['phrasing']>>();
     for (const [t, list] of lists) {
-      this.phrasingPostings.set(t, { phrasings: Int32Array.from(list, (x) => x[0]), scores: Float64Array.from(list, (x) => x[1]) });
+      postings.set(t, { phrasings: Int32Array.from(list, (x) => x[0]), scores: Float64Array.from(list, (x) => x[1]) });
     }
+    return postings;
   }
 
+  /** BM25 idf from the document frequency (0 for terms the reference never uses). */
   private idf(term: string): number {
-    let idf = this.idfCache.get(term);
-    if (idf === undefined) {
-      const n = this.docs.length;
-      const df = this.df.get(term) ?? 0;
-      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      if (df > 0) this.idfCache.set(term, idf);
-    }
-    return idf;
+    const n = this.docs.length;
+    const df = this.df.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** The question's words and terms, then synonyms, then corrections of misspellings. */
   private analyse(query: string): QueryAnalysis {
     const out = new Map<string, QueryTerm>();
-    const add = (term: string, weight: number, origin: string, info?: TermInfo | null) => {
+    const add = (term: string, weight: number, info?: TermInfo | null) => {
       const prev = out.get(term);
-      if (!prev) out.set(term, { term, weight, origin, info: info === undefined ? this.termInfo.get(term) : info ?? undefined });
-      else if (prev.weight < weight) { prev.weight = weight; prev.origin = origin; }
+      if (!prev) out.set(term, { term, weight, info: info === undefined ? this.termInfo.get(term) : info ?? undefined });
+      else if (prev.weight < weight) prev.weight = weight;
     };
     const qwords = words(query);
     const own: string[] = [];
     for (const w of qwords) for (const t of w.terms) own.push(t);
-    for (const t of own) add(t, 1, t);
+    for (const t of own) add(t, 1);
 
     // A group is triggered by its first word (in vocabulary order) that the
     // question contains: Japanese words as substrings, latin words when all
@@ -360,10 +353,9 @@ export class SearchIndex {
     }
     for (const [group, index] of [...firstHit].sort((a, b) => a[0] - b[0])) {
       const g = this.synonymGroups[group];
-      const origin = `syn:${g.normalized[index]}`;
       g.infos.forEach((ts, idx) => {
         if (idx === index) return;
-        for (const t of ts) add(t.term, this.ranking.synonymWeight, origin, t.info);
+        for (const t of ts) add(t.term, this.ranking.synonymWeight, t.info);
       });
     }
 
@@ -379,7 +371,7 @@ export class SearchIndex {
           // most candidates are ruled out here without computing a distance.
           if (bitCount(letters ^ candidate.letters) > 2 * max) continue;
           if (editDistance(t, candidate.term, max) <= max) {
-            add(candidate.term, this.ranking.fuzzyWeight, t);
+            add(candidate.term, this.ranking.fuzzyWeight);
             push(corrections, t, candidate.term);
           }
         }
@@ -425,7 +417,7 @@ export class SearchIndex {
       if (!w.content) continue;
       const fixes = analysis.corrections.get(w.terms[0]);
       let weight = 0;
-      if (fixes) for (const f of fixes) weight = Math.max(weight, this.idf(f));
+      if (fixes) for (const f of fixes) weight = Math.max(weight, this.termInfo.get(f)?.idf ?? 0);
       else for (const t of w.terms) weight = Math.max(weight, this.termInfo.get(t)?.idf ?? unknownIdf);
       if (weight === 0) continue;
       const groups = new Set<number>();
@@ -444,7 +436,7 @@ export class SearchIndex {
     const cutoff = options.relativeCutoff ?? 0;
     const text = query.slice(0, 1000);
     const language: 'ja' | 'en' = isJapanese(text) ? 'ja' : 'en';
-    const ids = findItemIds(text).filter((id) => this.byId.has(id));
+    const ids = findItemIds(text).filter((id) => this.docIndexById.has(id));
     const analysis = this.analyse(text);
 
     // Scratch space reused by every search (searching is synchronous), with
