@@ -87,8 +87,8 @@ export function createBotEndpoint(options: { config: Config; logger: Logger; bot
       if (invokeResponse?.body !== undefined) {
         // Replies (expectReplies) and invoke results are plain JSON: written
         // directly rather than through restify's formatter chain.
-        const body = JSON.stringify(invokeResponse.body);
-        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+        const body = Buffer.from(JSON.stringify(invokeResponse.body));
+        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
         res.end(body);
       } else {
         res.writeHead(status);
