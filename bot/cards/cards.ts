@@ -9,6 +9,7 @@ import type { Reference } from '../reference/loadReference';
 import type { Item, Section } from '../reference/schema';
 import { displayItemId } from '../reference/itemId';
 import { Locale, STRINGS } from './strings';
+import { freezeJson } from './frozenJson';
 import itemTemplate from './templates/item.json';
 import sectionTemplate from './templates/section.json';
 import helpTemplate from './templates/help.json';
@@ -95,7 +96,8 @@ function itemLabel(item: Item, locale: Locale): string {
  * in the intro, the channel's status line) are not part of the key: the card
  * is expanded once with placeholders, and each use copies only the objects
  * on the way to a placeholder and shares the rest. User text therefore never
- * passes through the template language at all.
+ * passes through the template language at all. The shared parts are frozen
+ * with freezeJson(), so a reply carries their JSON bytes ready-made.
  */
 interface CachedCard {
   card: AdaptiveCard;
@@ -118,7 +120,7 @@ export function createItemCard(item: Item, options: ItemCardOptions): AdaptiveCa
   let cached = itemCardCache.get(key);
   if (!cached) {
     const card = buildItemCard(item, { ...options, intro: intro && INTRO_SLOT, statusLine: statusLine && STATUS_SLOT });
-    cached = { card: deepFreeze(card), slots: findSlots(card, [INTRO_SLOT, STATUS_SLOT]) };
+    cached = { card: freezeJson(card), slots: findSlots(card, [INTRO_SLOT, STATUS_SLOT]) };
     if (itemCardCache.size >= ITEM_CARD_CACHE_LIMIT) itemCardCache.delete(itemCardCache.keys().next().value as string);
     itemCardCache.set(key, cached);
   }
@@ -127,14 +129,6 @@ export function createItemCard(item: Item, options: ItemCardOptions): AdaptiveCa
   for (const { path, slot } of cached.slots) card = withValueAt(card, path, values[slot]) as AdaptiveCard;
   // Never hand out the frozen original itself: callers may add to the top level.
   return card === cached.card ? { ...card } : card;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 function findSlots(value: unknown, slots: string[], path: Array<string | number> = [], out: CachedCard['slots'] = []): CachedCard['slots'] {

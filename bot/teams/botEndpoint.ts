@@ -10,6 +10,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, Act
 import type { Config } from '../config';
 import { sendError } from '../http/errors';
 import { createNoticeCard } from '../cards/cards';
+import { jsonBytes } from '../cards/frozenJson';
 import { STRINGS, toLocale } from '../cards/strings';
 import type { TeamsBot } from './teamsBot';
 import { ReusingBotFrameworkAuthentication } from './reusingAuthentication';
@@ -86,8 +87,9 @@ export function createBotEndpoint(options: { config: Config; logger: Logger; bot
       const status = invokeResponse?.status ?? 200;
       if (invokeResponse?.body !== undefined) {
         // Replies (expectReplies) and invoke results are plain JSON: written
-        // directly rather than through restify's formatter chain.
-        const body = Buffer.from(JSON.stringify(invokeResponse.body));
+        // directly rather than through restify's formatter chain, with the
+        // cards' cached parts copied as ready-made bytes.
+        const body = jsonBytes(invokeResponse.body);
         res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
         res.end(body);
       } else {

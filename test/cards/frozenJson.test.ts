@@ -1,0 +1,91 @@
+/**
+ * jsonBytes() writes the same bytes as Buffer.from(JSON.stringify(x)), while
+ * copying the cached bytes of parts frozen with freezeJson().
+ */
+import { freezeJson, isFrozenJson, jsonBytes } from '../../bot/cards/frozenJson';
+import { createAnswerCard, createHelpCard, createItemCard, createNoMatchCard, createSectionCard } from '../../bot/cards/cards';
+import { createCardLinks } from '../../bot/cards/links';
+import { testReference } from '../helpers/testServer';
+
+const same = (value: unknown) => expect(jsonBytes(value).toString('utf8')).toBe(JSON.stringify(value));
+
+describe('jsonBytes', () => {
+  it('matches JSON.stringify for scalars, escapes and what JSON leaves out', () => {
+    const awkward = ['', 'plain', 'クォート"と\\バックスラッシュ', 'tab\tnewline\ncontrol\u0001\u001f', 'emoji 🏥 pair', 'lone \ud800 high', 'lone \udc00 low', '\u2028\u2029', '</script>'];
+    for (const s of awkward) {
+      same(s);
+      same({ [s]: s });
+      same([s]);
+    }
+    for (const n of [0, -0, 1.5, -1e21, 1e-7, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER]) same({ n, list: [n] });
+    same(null);
+    same(true);
+    same({ a: undefined, b: () => 1, c: Symbol('x'), d: null, e: false });
+    same([undefined, () => 1, Symbol('x'), null]);
+    // eslint-disable-next-line no-sparse-arrays
+    same([1, , 3]);
+    same({ when: new Date(Date.UTC(2026, 10, 26)), map: new Map([[1, 2]]), nested: { toJSON: () => ({ replaced: true }) }, gone: { toJSON: () => undefined } });
+    same(Object.assign(Object.create(null), { noPrototype: 1 }));
+    same({ deep: [[[[{ x: [] }]]]], empty: {} });
+  });
+
+  it('matches JSON.stringify for mixed frozen and unfrozen parts, each part many times', () => {
+    const shared = freezeJson({ type: 'TextBlock', text: '共有される部分 "quoted"', items: [{ a: 1 }, [2, 3]], nothing: undefined });
+    const body = { activities: [{ type: 'message', attachments: [{ content: { body: [{ text: '質問ごとの部分' }, shared, shared], actions: shared.items } }] }] };
+    for (let i = 0; i < 3; i += 1) same(body);
+    same(shared);
+    same([shared, { inner: shared }]);
+  });
+
+  it('matches JSON.stringify for every card shape the bot sends, cached or not', () => {
+    const ref = testReference();
+    const links = createCardLinks({ publicBaseUrl: 'https://medsec.example.org', teamsAppId: '11111111-2222-3333-4444-555555555555' });
+    for (const locale of ['ja', 'en'] as const) {
+      for (const item of ref.items.slice(0, 40)) {
+        const related = ref.items.filter((o) => o.section === item.section && o.id !== item.id).slice(0, 4);
+        for (let i = 0; i < 2; i += 1) {
+          same({ activities: [{ type: 'message', attachments: [{ content: createAnswerCard(`「${item.title.ja}」"${i}"は?`, item, related, { locale, reference: ref, links, statusLine: i ? '対応中' : undefined }) }] }] });
+          same(createItemCard(item, { locale, reference: ref, standalone: true, links }));
+        }
+      }
+      same(createHelpCard(locale, { welcome: true }));
+      same(createSectionCard(ref.sections[0], ref.items.filter((i) => i.section === ref.sections[0].id), locale));
+      same(createNoMatchCard('背景をぼかす "方法"', ref.items.slice(0, 3), locale));
+    }
+  });
+
+  it('never hands out the cached bytes of a frozen part', () => {
+    const ref = testReference();
+    const card = createItemCard(ref.items[0], { locale: 'ja', reference: ref });
+    const frozenChildren = (card.body as unknown[]).filter(isFrozenJson);
+    expect(frozenChildren.length).toBeGreaterThan(3);
+    for (const value of [card, frozenChildren[0]]) {
+      jsonBytes(value).fill(0x20);
+      expect(jsonBytes(value).toString('utf8')).toBe(JSON.stringify(value));
+    }
+  });
+
+  it('refuses what it cannot serialise instead of looping', () => {
+    const loop: Record<string, unknown> = { a: 1 };
+    loop.self = loop;
+    expect(() => jsonBytes(loop)).toThrow(TypeError);
+    expect(() => jsonBytes(undefined)).toThrow(TypeError);
+    expect(() => jsonBytes({ big: BigInt(1) })).toThrow(TypeError);
+  });
+});
+
+describe('freezeJson', () => {
+  it('freezes plain JSON data all the way down', () => {
+    const value = freezeJson({ a: { b: [1, { c: 'x' }] } });
+    expect(Object.isFrozen(value.a.b[1])).toBe(true);
+    expect(isFrozenJson(value.a.b)).toBe(true);
+    expect(() => { (value.a.b[1] as { c: string }).c = 'y'; }).toThrow(TypeError);
+  });
+
+  it('refuses objects whose JSON could still change or does not exist', () => {
+    expect(() => freezeJson({ when: new Date() })).toThrow(TypeError);
+    expect(() => freezeJson({ f: () => 1 })).toThrow(TypeError);
+    expect(() => freezeJson({ m: new Map() })).toThrow(TypeError);
+    expect(isFrozenJson(Object.freeze({ frozenElsewhere: true }))).toBe(false);
+  });
+});
