@@ -46,23 +46,6 @@ export class TeamsBot extends TeamsActivityHandler {
     super();
     this.conversation = new Conversation({ reference: deps.reference, index: deps.index, links: deps.links });
 
-    this.onMessage(async (context, next) => {
-      this.noteTeam(context);
-      const teamsLocale = toLocale(context.activity.locale);
-      const value = context.activity.value;
-      const text = questionText(context);
-      const conversation = this.withChannelStatus(context);
-      let reply: Reply;
-      if (value && typeof value === 'object' && !Array.isArray(value) && 'action' in value) {
-        reply = await conversation.answerCardAction(value, teamsLocale);
-      } else {
-        reply = await conversation.answerText(text, teamsLocale);
-      }
-      this.deps.logger.debug({ intent: reply.intent, items: reply.itemIds.slice(0, 5), locale: reply.locale }, 'answered');
-      await context.sendActivity({ attachments: reply.cards.map(adaptive) });
-      await next();
-    });
-
     this.onMembersAdded(async (context, next) => {
       this.noteTeam(context);
       const botId = context.activity.recipient?.id;
@@ -72,6 +55,26 @@ export class TeamsBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  /**
+   * Messages: overridden rather than registered with onMessage(), which runs
+   * every message through two more handler chains (Message, then Dialog) that
+   * this bot never uses; that machinery cost more than a search.
+   */
+  protected async onMessageActivity(context: TurnContext): Promise<void> {
+    this.noteTeam(context);
+    const teamsLocale = toLocale(context.activity.locale);
+    const value = context.activity.value;
+    const conversation = this.withChannelStatus(context);
+    let reply: Reply;
+    if (value && typeof value === 'object' && !Array.isArray(value) && 'action' in value) {
+      reply = await conversation.answerCardAction(value, teamsLocale);
+    } else {
+      reply = await conversation.answerText(questionText(context), teamsLocale);
+    }
+    this.deps.logger.debug({ intent: reply.intent, items: reply.itemIds.slice(0, 5), locale: reply.locale }, 'answered');
+    await context.sendActivity({ attachments: reply.cards.map(adaptive) });
   }
 
   private noteTeam(context: TurnContext): void {
