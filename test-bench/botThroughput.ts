@@ -52,12 +52,27 @@ export async function runBotThroughput(questions: string[]): Promise<void> {
   const total = Number(process.env.BENCH_REQUESTS ?? 7000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+  const warmup = Number(process.env.BENCH_WARMUP ?? 10000);
   const ours = await startServer('medsec');
   const echo = await startServer('echo');
   try {
-    // Warm both up so JIT and connection setup are not measured.
-    await load(ours.url, questions, 300, concurrency);
-    await load(echo.url, questions, 300, concurrency);
+    // Warm-up: a fresh Node process is slow for its first thousands of
+    // requests (the JIT is still compiling the hot paths, and restify's body
+    // reader pays Node's deprecation check for Buffer() on each of its first
+    // 10,000 requests). A running bot is past that within minutes, so the
+    // measured rounds start after it; the warm-up's own figures are printed
+    // too. It also alternates, in steps, so both servers warm alike.
+    const warm = { ours: [] as LoadResult[], echo: [] as LoadResult[], cpuOurs: 0, cpuEcho: 0 };
+    const step = 1000;
+    for (let done = 0; done < warmup; done += step) {
+      const n = Math.min(step, warmup - done);
+      let c0 = cpuMs(ours.child);
+      warm.ours.push(await load(ours.url, questions, n, concurrency));
+      warm.cpuOurs += cpuMs(ours.child) - c0;
+      c0 = cpuMs(echo.child);
+      warm.echo.push(await load(echo.url, questions, n, concurrency));
+      warm.cpuEcho += cpuMs(echo.child) - c0;
+    }
     // The two servers take turns, so a change in the machine's load during
     // the run weighs on both alike; each round yields one ratio.
     const a: LoadResult[] = [];
@@ -74,14 +89,23 @@ export async function runBotThroughput(questions: string[]): Promise<void> {
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const fmt = (rs: LoadResult[]) => `${median(rs.map((r) => r.perSecond)).toFixed(0)} answers/s, p50 ${median(rs.map((r) => r.p50)).toFixed(1)} ms, p95 ${median(rs.map((r) => r.p95)).toFixed(1)} ms, errors ${rs.reduce((n, r) => n + r.errors, 0)}`;
     const ratios = a.map((r, i) => r.perSecond / b[i].perSecond);
-    console.log(`\n== Bot over HTTP (${total} requests each, ${concurrency} concurrent, ${rounds} alternating rounds, deliveryMode expectReplies, servers in their own processes; medians) ==`);
+    const per = (ms: number, n: number) => (ms / n).toFixed(3);
+    console.log(`\n== Bot over HTTP (${concurrency} concurrent, deliveryMode expectReplies, servers in their own processes) ==`);
+    if (warmup > 0) {
+      const sum = (rs: LoadResult[]) => rs.reduce((x, r) => ({ n: x.n + r.requests, s: x.s + r.seconds }), { n: 0, s: 0 });
+      const wo = sum(warm.ours);
+      const we = sum(warm.echo);
+      console.log(`warm-up, first ${warmup} requests each (cold processes): medsec ${(wo.n / wo.s).toFixed(0)} answers/s, echo ${(we.n / we.s).toFixed(0)}/s → ratio ${((wo.n / wo.s) / (we.n / we.s)).toFixed(2)}×`
+        + (warm.cpuOurs > 0 && warm.cpuEcho > 0 ? `; CPU per answer ${per(warm.cpuOurs, wo.n)} vs ${per(warm.cpuEcho, we.n)} ms → capacity ${((warm.cpuEcho / we.n) / (warm.cpuOurs / wo.n)).toFixed(2)}×` : ''));
+    }
+    console.log(`then ${rounds} alternating rounds, ${Math.ceil(total / rounds) * rounds} requests each (medians):`);
     console.log(`medsec bot (search + Adaptive Card): ${fmt(a)}`);
     console.log(`bare echo bot:                       ${fmt(b)}`);
     console.log(`throughput ratio: ${median(ratios).toFixed(2)}× (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')})   (goal ≥ 0.8×)`);
     if (cpu.ours > 0 && cpu.echo > 0) {
       // The load generator shares the machine; the servers' own CPU time per answer is the steadier figure.
-      const per = (ms: number) => (ms / (Math.ceil(total / rounds) * rounds)).toFixed(3);
-      console.log(`server CPU per answer: medsec ${per(cpu.ours)} ms, echo ${per(cpu.echo)} ms → capacity ratio ${(cpu.echo / cpu.ours).toFixed(2)}×`);
+      const n = Math.ceil(total / rounds) * rounds;
+      console.log(`server CPU per answer: medsec ${per(cpu.ours, n)} ms, echo ${per(cpu.echo, n)} ms → capacity ratio ${(cpu.echo / cpu.ours).toFixed(2)}×`);
     }
   } finally {
     ours.child.kill();
