@@ -40,9 +40,13 @@ export function isFrozenJson(value: unknown): boolean {
 /** The UTF-8 JSON of a value, reusing the encoded bytes of frozen parts. */
 export function jsonBytes(value: unknown): Buffer {
   const out = new Writer();
-  const text = valueText(value, out, 0);
-  if (text === undefined) throw new TypeError('jsonBytes: the value has no JSON form');
-  out.text(text);
+  if (writtenHere(value)) {
+    write(value, out, 0);
+  } else {
+    const text = scalarText(value);
+    if (text === undefined) throw new TypeError('jsonBytes: the value has no JSON form');
+    out.text(text);
+  }
   return out.finish();
 }
 
@@ -87,14 +91,18 @@ function isPlain(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/**
- * Writes a value. Scalars are returned as text for the caller to place (or,
- * when undefined, to leave out as JSON.stringify does); objects and arrays
- * are written to `out` and return ''.
- */
-function valueText(value: unknown, out: Writer, depth: number): string | undefined {
-  if (typeof value === 'string') return quote(value);
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+/** Frozen parts, plain objects and arrays: written here; the rest is JSON.stringify's. */
+function writtenHere(value: unknown): value is object {
+  return value !== null && typeof value === 'object'
+    && (frozenParts.has(value) || (isPlain(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function'));
+}
+
+/** The JSON of a value writtenHere() leaves alone; undefined where JSON has none (undefined, functions, symbols). */
+function scalarText(value: unknown): string | undefined {
+  return typeof value === 'string' ? quote(value) : JSON.stringify(value);
+}
+
+function write(value: object, out: Writer, depth: number): void {
   if (frozenParts.has(value)) {
     let bytes = encoded.get(value);
     if (!bytes) {
@@ -102,37 +110,32 @@ function valueText(value: unknown, out: Writer, depth: number): string | undefin
       encoded.set(value, bytes);
     }
     out.bytes(bytes);
-    return '';
+    return;
   }
-  if (!isPlain(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(value);
   if (depth > MAX_DEPTH) throw new TypeError('jsonBytes: nested too deeply (a circular structure?)');
   if (Array.isArray(value)) {
     out.text('[');
     for (let i = 0; i < value.length; i += 1) {
       if (i > 0) out.text(',');
-      const t = valueText(value[i], out, depth + 1);
-      out.text(t === undefined ? 'null' : t);
+      const v: unknown = value[i];
+      if (writtenHere(v)) write(v, out, depth + 1);
+      else out.text(scalarText(v) ?? 'null');
     }
     out.text(']');
-    return '';
+    return;
   }
   out.text('{');
   let first = true;
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     const v = obj[key];
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    const isObject = v !== null && typeof v === 'object';
-    // Scalars (and objects JSON.stringify handles) are worked out before the
-    // key is written, so a value without a JSON form leaves no key behind.
-    const scalar = typeof v === 'string' ? quote(v)
-      : isObject && (frozenParts.has(v) || (isPlain(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function')) ? '' : JSON.stringify(v);
-    if (scalar === undefined) continue;
-    out.text(first ? `${quote(key)}:` : `,${quote(key)}:`);
+    const here = writtenHere(v);
+    // A value without a JSON form leaves its key out, as in JSON.stringify.
+    const text = here ? '' : scalarText(v);
+    if (text === undefined) continue;
+    out.text(first ? `${quote(key)}:${text}` : `,${quote(key)}:${text}`);
     first = false;
-    if (scalar) out.text(scalar);
-    else valueText(v, out, depth + 1);
+    if (here) write(v, out, depth + 1);
   }
   out.text('}');
-  return '';
 }
