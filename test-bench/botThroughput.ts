@@ -10,7 +10,7 @@ import * as path from 'node:path';
 
 interface LoadResult { requests: number; seconds: number; perSecond: number; p50: number; p95: number; errors: number }
 
-async function startServer(kind: 'medsec' | 'echo'): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(kind: 'medsec' | 'echo'): Promise<Server> {
   const child = spawn(process.execPath, ['--no-deprecation', path.join(__dirname, 'botServer.js'), kind], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
@@ -62,30 +62,10 @@ export async function runBotThroughput(questions: string[]): Promise<void> {
     // 10,000 requests). A running bot is past that within minutes, so the
     // measured rounds start after it; the warm-up's own figures are printed
     // too. It also alternates, in steps, so both servers warm alike.
-    const warm = { ours: [] as LoadResult[], echo: [] as LoadResult[], cpuOurs: 0, cpuEcho: 0 };
-    const step = 1000;
-    for (let done = 0; done < warmup; done += step) {
-      const n = Math.min(step, warmup - done);
-      let c0 = cpuMs(ours.child);
-      warm.ours.push(await load(ours.url, questions, n, concurrency));
-      warm.cpuOurs += cpuMs(ours.child) - c0;
-      c0 = cpuMs(echo.child);
-      warm.echo.push(await load(echo.url, questions, n, concurrency));
-      warm.cpuEcho += cpuMs(echo.child) - c0;
-    }
+    const warm = await alternate(ours, echo, questions, Array.from({ length: Math.ceil(warmup / 1000) }, (_, i) => Math.min(1000, warmup - i * 1000)), concurrency);
     // The two servers take turns, so a change in the machine's load during
     // the run weighs on both alike; each round yields one ratio.
-    const a: LoadResult[] = [];
-    const b: LoadResult[] = [];
-    const cpu = { ours: 0, echo: 0 };
-    for (let r = 0; r < rounds; r += 1) {
-      let c0 = cpuMs(ours.child);
-      a.push(await load(ours.url, questions, Math.ceil(total / rounds), concurrency));
-      cpu.ours += cpuMs(ours.child) - c0;
-      c0 = cpuMs(echo.child);
-      b.push(await load(echo.url, questions, Math.ceil(total / rounds), concurrency));
-      cpu.echo += cpuMs(echo.child) - c0;
-    }
+    const { ours: a, echo: b, cpu } = await alternate(ours, echo, questions, Array.from({ length: rounds }, () => Math.ceil(total / rounds)), concurrency);
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const fmt = (rs: LoadResult[]) => `${median(rs.map((r) => r.perSecond)).toFixed(0)} answers/s, p50 ${median(rs.map((r) => r.p50)).toFixed(1)} ms, p95 ${median(rs.map((r) => r.p95)).toFixed(1)} ms, errors ${rs.reduce((n, r) => n + r.errors, 0)}`;
     const ratios = a.map((r, i) => r.perSecond / b[i].perSecond);
@@ -95,8 +75,9 @@ export async function runBotThroughput(questions: string[]): Promise<void> {
       const sum = (rs: LoadResult[]) => rs.reduce((x, r) => ({ n: x.n + r.requests, s: x.s + r.seconds }), { n: 0, s: 0 });
       const wo = sum(warm.ours);
       const we = sum(warm.echo);
+      const { ours: cpuOurs, echo: cpuEcho } = warm.cpu;
       console.log(`warm-up, first ${warmup} requests each (cold processes): medsec ${(wo.n / wo.s).toFixed(0)} answers/s, echo ${(we.n / we.s).toFixed(0)}/s → ratio ${((wo.n / wo.s) / (we.n / we.s)).toFixed(2)}×`
-        + (warm.cpuOurs > 0 && warm.cpuEcho > 0 ? `; CPU per answer ${per(warm.cpuOurs, wo.n)} vs ${per(warm.cpuEcho, we.n)} ms → capacity ${((warm.cpuEcho / we.n) / (warm.cpuOurs / wo.n)).toFixed(2)}×` : ''));
+        + (cpuOurs > 0 && cpuEcho > 0 ? `; CPU per answer ${per(cpuOurs, wo.n)} vs ${per(cpuEcho, we.n)} ms → capacity ${((cpuEcho / we.n) / (cpuOurs / wo.n)).toFixed(2)}×` : ''));
     }
     console.log(`then ${rounds} alternating rounds, ${Math.ceil(total / rounds) * rounds} requests each (medians):`);
     console.log(`medsec bot (search + Adaptive Card): ${fmt(a)}`);
@@ -111,6 +92,21 @@ export async function runBotThroughput(questions: string[]): Promise<void> {
     ours.child.kill();
     echo.child.kill();
   }
+}
+
+type Server = { url: string; child: ChildProcess };
+
+/** Steps of load, the two servers taking turns; each server's results and CPU time (ms) in total. */
+async function alternate(ours: Server, echo: Server, questions: string[], steps: number[], concurrency: number) {
+  const out = { ours: [] as LoadResult[], echo: [] as LoadResult[], cpu: { ours: 0, echo: 0 } };
+  for (const n of steps) {
+    for (const [key, server] of [['ours', ours], ['echo', echo]] as const) {
+      const c0 = cpuMs(server.child);
+      out[key].push(await load(server.url, questions, n, concurrency));
+      out.cpu[key] += cpuMs(server.child) - c0;
+    }
+  }
+  return out;
 }
 
 /** CPU time (user + system) a child process has used, in ms; 0 where /proc is not available. */
