@@ -5,20 +5,14 @@
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { testReference } from '../helpers/testServer';
-import { expectHash, openTab, visibleItemIds, type OpenedTab, useTabTestEnvironment } from '../helpers/browser';
+import { expectHash, visibleItemIds, useTabPages, useTabTestEnvironment } from '../helpers/browser';
 
 const ref = testReference();
 const env = useTabTestEnvironment();
-let tab: OpenedTab | undefined;
-
-afterEach(async () => {
-  await tab?.close();
-  tab = undefined;
-});
+const tabs = useTabPages(env);
 
 async function open(hash: string, options = {}): Promise<Page> {
-  tab = await openTab(env.browser, `${env.srv.baseUrl}/${hash}`, options);
-  return tab.page;
+  return (await tabs.open(hash, options)).page;
 }
 
 /** What has focus, described the way a keyboard user would meet it. */
@@ -131,8 +125,7 @@ describe('axe', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await open('#/config', { colorScheme });
       expect(await seriousViolations(page)).toEqual([]);
-      await tab!.close();
-      tab = undefined;
+      await tabs.last!.close();
     }
   }, 120_000);
 });

@@ -7,16 +7,11 @@ import * as fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { testReference } from '../helpers/testServer';
-import { expectHash, openTab, visibleItemIds, waitForChecklist, type OpenedTab, useTabTestEnvironment } from '../helpers/browser';
+import { expectHash, visibleItemIds, waitForChecklist, useTabPages, useTabTestEnvironment } from '../helpers/browser';
 
 const ref = testReference();
 const env = useTabTestEnvironment();
-let tab: OpenedTab | undefined;
-
-afterEach(async () => {
-  await tab?.close();
-  tab = undefined;
-});
+const tabs = useTabPages(env);
 
 const api = (path = '') => `${env.srv.baseUrl}/api/assessments/personal${path}`;
 
@@ -31,9 +26,9 @@ async function apiPut(id: string, body: object): Promise<Response> {
 }
 
 async function open(hash = '#/', options = {}): Promise<Page> {
-  tab = await openTab(env.browser, `${env.srv.baseUrl}/${hash}`, options);
-  await tab.page.waitForSelector('[data-testid="assessment-panel"]');
-  return tab.page;
+  const { page } = await tabs.open(hash, options);
+  await page.waitForSelector('[data-testid="assessment-panel"]');
+  return page;
 }
 
 function row(page: Page, id: string): Locator {
@@ -92,7 +87,7 @@ describe('the self-assessment in the tab (local mode)', () => {
     await expect(again.getByLabel('状況').inputValue()).resolves.toBe('partial');
     await expect(again.getByLabel('担当者').inputValue()).resolves.toBe('情報システム部 田中');
     await expect(again.getByLabel('目標日').inputValue()).resolves.toBe('2030-06-30');
-    expect(tab!.errors).toEqual([]);
+    expect(tabs.last!.errors).toEqual([]);
   });
 
   it('narrows the list by status and owner, kept in the address', async () => {
@@ -112,7 +107,7 @@ describe('the self-assessment in the tab (local mode)', () => {
     expect(await visibleItemIds(page)).toEqual(ref.items.filter((i) => doc.items[i.id]?.owner === '佐藤').map((i) => i.id));
 
     // The address alone restores the filter.
-    await tab!.close();
+    await tabs.last!.close();
     const page2 = await open('#/?status=not-done');
     await page2.waitForFunction((n) => document.querySelectorAll('[data-testid="checklist"] li[data-item-id]:not([hidden])').length === n, expected.length);
     expect(await visibleItemIds(page2)).toEqual(expected);

@@ -4,21 +4,15 @@
  */
 import type { Page } from 'playwright-core';
 import { testReference } from '../helpers/testServer';
-import { currentHash, expectHash, openTab, visibleItemIds, waitForChecklist, type OpenedTab, useTabTestEnvironment } from '../helpers/browser';
+import { currentHash, expectHash, visibleItemIds, waitForChecklist, useTabPages, useTabTestEnvironment } from '../helpers/browser';
 
 const ref = testReference();
 const ACCESS_LOG_ITEM = '6.5-C-6';
 const env = useTabTestEnvironment();
-let tab: OpenedTab | undefined;
-
-afterEach(async () => {
-  await tab?.close();
-  tab = undefined;
-});
+const tabs = useTabPages(env);
 
 async function open(hash = '#/', options = {}): Promise<Page> {
-  tab = await openTab(env.browser, `${env.srv.baseUrl}/${hash}`, options);
-  return tab.page;
+  return (await tabs.open(hash, options)).page;
 }
 
 async function search(page: Page, text: string): Promise<string[]> {
@@ -60,7 +54,7 @@ describe('the checklist outside Teams', () => {
     await expect(row.locator('[data-marker="level"]').textContent()).resolves.toContain(item.level === 'C' ? '最低限' : '推奨');
     await expect(row.locator('[data-marker="conformity"]').textContent()).resolves.toBe(item.conformity === 'conformable' ? '適合可能' : '対象外');
     expect(await row.locator('[data-marker="confidence"]').count()).toBe(item.confidence === 'high' ? 0 : 1);
-    expect(tab!.errors).toEqual([]);
+    expect(tabs.last!.errors).toEqual([]);
   });
 
   it('takes the language from the manifest URL\'s {locale} outside a Teams context', async () => {

@@ -70,7 +70,8 @@ export async function openTab(browser: Browser, url: string, options: BrowserCon
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   await page.goto(url);
   await waitForChecklist(page);
-  return { page, errors, close: () => context.close() };
+  let closing: Promise<void> | undefined;
+  return { page, errors, close: () => (closing ??= context.close()) };
 }
 
 /** The list has rendered and no search request is outstanding. */
@@ -95,6 +96,33 @@ export async function expectHash(page: Page, expected: string): Promise<void> {
   } catch {
     throw new Error(`expected the address to end in ${expected}, it is ${await currentHash(page)}`);
   }
+}
+
+/**
+ * Tabs a test opens at a hash of the test server's address, each in its own
+ * browser context; whatever a test opened is closed after it. `last` is the
+ * tab opened most recently.
+ */
+export function useTabPages(env: { readonly srv: RunningServer; readonly browser: Browser }): {
+  open(hash?: string, options?: BrowserContextOptions): Promise<OpenedTab>;
+  readonly last: OpenedTab | undefined;
+} {
+  let opened: OpenedTab[] = [];
+  afterEach(async () => {
+    const tabs = opened;
+    opened = [];
+    await Promise.all(tabs.map((t) => t.close()));
+  });
+  return {
+    async open(hash = '#/', options = {}) {
+      const tab = await openTab(env.browser, `${env.srv.baseUrl}/${hash}`, options);
+      opened.push(tab);
+      return tab;
+    },
+    get last() {
+      return opened[opened.length - 1];
+    },
+  };
 }
 
 /**
