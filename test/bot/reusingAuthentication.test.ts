@@ -16,9 +16,9 @@ describe('ReusingBotFrameworkAuthentication', () => {
     const a = await auth.authenticateRequest(activity('http://127.0.0.1:1'), '');
     const b = await auth.authenticateRequest(activity('http://127.0.0.1:1'), '');
     const c = await auth.authenticateRequest(activity('http://127.0.0.1:2'), '');
-    const ca = await a.connectorFactory.create('http://127.0.0.1:1', a.audience);
-    const cb = await b.connectorFactory.create('http://127.0.0.1:1', b.audience);
-    const cc = await c.connectorFactory.create('http://127.0.0.1:2', c.audience);
+    const ca = await a.connectorFactory!.create('http://127.0.0.1:1', a.audience);
+    const cb = await b.connectorFactory!.create('http://127.0.0.1:1', b.audience);
+    const cc = await c.connectorFactory!.create('http://127.0.0.1:2', c.audience);
     expect(ca).toBe(cb);
     expect(cc).not.toBe(ca);
     expect(auth.connectorClientCount).toBe(2);
@@ -41,7 +41,7 @@ describe('ReusingBotFrameworkAuthentication', () => {
     let calls = 0;
     const failing = { create: async () => { calls += 1; throw new Error('no token'); } };
     // Swap in a factory that fails, as a credential outage would.
-    const wrapped = Object.getPrototypeOf(result.connectorFactory).constructor as new (...args: unknown[]) => typeof result.connectorFactory;
+    const wrapped = Object.getPrototypeOf(result.connectorFactory).constructor as new (...args: unknown[]) => NonNullable<typeof result.connectorFactory>;
     const factory = new wrapped(failing, 'k', (auth as unknown as { connectors: unknown }).connectors);
     await expect(factory.create('http://127.0.0.1:9')).rejects.toThrow('no token');
     await new Promise((r) => setImmediate(r));
