@@ -11,4 +11,5 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/helpers/globalSetup.ts',
 };

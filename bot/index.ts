@@ -2,6 +2,7 @@
  * Composition root: configuration, the reference model, the bot edge and the
  * server. Nothing else should need to know how these are wired.
  */
+import './requireSupportedNode';
 import pino from 'pino';
 import { loadConfig, ConfigError } from './config';
 import { loadReference, ReferenceDataError } from './reference/loadReference';

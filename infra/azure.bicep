@@ -2,7 +2,7 @@
 // integrator's tenant):
 //
 //   - a user-assigned managed identity: the bot's identity, with no secret to store or rotate
-//   - a Linux App Service plan and web app (Node 20) serving /api/messages, the tab and the API
+//   - a Linux App Service plan and web app (Node 24 LTS) serving /api/messages, the tab and the API
 //   - an Azure Bot (single tenant, managed identity) with the Microsoft Teams channel
 //
 // The Entra app registration for the tab's single sign-on is not created here:
@@ -36,11 +36,11 @@ param location string = resourceGroup().location
 param webAppSku string = 'B1'
 
 @allowed([
-  '20-lts'
   '22-lts'
+  '24-lts'
 ])
-@description('Node.js version of the web app (package.json engines allows 20.19+ and 22+).')
-param nodeVersion string = '20-lts'
+@description('Node.js LTS line of the web app (package.json engines: 22, 24 or 26; App Service offers 22 and 24 as NODE|<n>-lts).')
+param nodeVersion string = '24-lts'
 
 @maxLength(42)
 @description('Name of the bot shown in Azure.')

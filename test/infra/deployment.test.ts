@@ -68,7 +68,7 @@ describe('the deployment files', () => {
     expect(bicep).toMatch(/channelName: 'MsTeamsChannel'/);
     expect(bicep).toMatch(/endpoint: 'https:\/\/\$\{webApp\.properties\.defaultHostName\}\/api\/messages'/);
     expect(bicep).toMatch(/linuxFxVersion: 'NODE\|\$\{nodeVersion\}'/);
-    expect(bicep).toMatch(/^param nodeVersion string = '20-lts'$/m);
+    expect(bicep).toMatch(/^param nodeVersion string = '24-lts'$/m);
     expect(bicep).not.toMatch(/MultiTenant/);
   });
 
