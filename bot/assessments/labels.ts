@@ -5,13 +5,14 @@
  */
 import type { AssessmentStatus } from './model';
 import { STRINGS } from '../cards/strings';
+import type { Conformity } from '../reference/schema';
 
 export type ExportLocale = 'ja' | 'en';
 
 export interface ExportLabels {
   status: Record<AssessmentStatus, string>;
   level: Record<'C' | 'D', string>;
-  conformity: Record<'conformable' | 'not-applicable', string>;
+  conformity: Record<Conformity, string>;
   columns: {
     id: string;
     level: string;

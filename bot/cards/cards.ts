@@ -82,7 +82,8 @@ function markdownLink(label: string, url: string): string {
 }
 
 function conformityColor(item: Item): string {
-  return item.conformity === 'conformable' ? 'Good' : 'Warning';
+  // Adaptive Card colours: green for conformable, amber where Teams falls short, neutral outside Teams.
+  return item.conformity === 'conformable' ? 'Good' : item.conformity === 'not-met-by-teams' ? 'Warning' : 'Default';
 }
 
 function itemLabel(item: Item, locale: Locale): string {

@@ -2,13 +2,15 @@
  * Every user-facing string the bot and the message extension send, per
  * locale. Cards and handlers look strings up here; none are inline.
  */
+import type { Conformity } from '../reference/schema';
+
 export type Locale = 'ja' | 'en';
 
 export interface Strings {
   appName: string;
   answerIntro: (question: string) => string;
   level: { C: string; D: string };
-  conformity: { conformable: string; 'not-applicable': string };
+  conformity: Record<Conformity, string>;
   confidenceNote: { high: string; medium: string; low: string };
   requirementHeading: string;
   teamsHeading: string;
@@ -54,7 +56,7 @@ export const STRINGS: Record<Locale, Strings> = {
     appName: '医療情報ガイドライン Teams リファレンス',
     answerIntro: (q) => `「${q}」に最も近い要求事項です。`,
     level: { C: '最低限', D: '推奨' },
-    conformity: { conformable: '適合可能', 'not-applicable': '対象外' },
+    conformity: { conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' },
     confidenceNote: {
       high: '',
       medium: '要確認: この項目の番号・文言は第5版の原文で未確認です。',
@@ -96,7 +98,7 @@ export const STRINGS: Record<Locale, Strings> = {
     error: '申し訳ありません。回答の作成中に問題が発生しました。しばらくしてからもう一度お試しください。',
     disclaimer: 'ガイドライン原文・Microsoft の文書ではなく、公開情報をもとに独自にまとめた参考情報です。',
     channelStatus: (s, o) => (o ? `このチャネルの状況: ${s}（担当: ${o}）` : `このチャネルの状況: ${s}`),
-    status: { unchecked: '未確認', done: '対応済', partial: '一部対応', 'not-done': '未対応', 'not-applicable': '対象外' },
+    status: { unchecked: '未着手', done: '対応済', partial: '一部対応', 'not-done': '未対応', 'not-applicable': '該当なし' },
     extensionNoResults: (q) => `「${q}」に合う要求事項はありません。`,
     extensionQueryTooLong: (n) => `検索語が長すぎます（${n} 文字まで）。`,
     extensionUnknownCommand: 'このコマンドには対応していません。',
@@ -106,7 +108,7 @@ export const STRINGS: Record<Locale, Strings> = {
     appName: 'MHLW Guideline Teams Reference',
     answerIntro: (q) => `The requirement closest to "${q}":`,
     level: { C: 'Minimum', D: 'Recommended' },
-    conformity: { conformable: 'Conformable', 'not-applicable': 'Not applicable' },
+    conformity: { conformable: 'Conformable', 'not-met-by-teams': 'Not met by Teams', 'outside-teams': 'Outside Teams' },
     confidenceNote: {
       high: '',
       medium: 'To verify: this item\'s number and wording are not confirmed against the original 5th edition.',
@@ -148,7 +150,7 @@ export const STRINGS: Record<Locale, Strings> = {
     error: 'Sorry, something went wrong while preparing the answer. Please try again in a moment.',
     disclaimer: 'Reference information compiled independently from public sources; not the guideline text and not a Microsoft statement.',
     channelStatus: (s, o) => (o ? `Status in this channel: ${s} (owner: ${o})` : `Status in this channel: ${s}`),
-    status: { unchecked: 'Not checked', done: 'Done', partial: 'Partly done', 'not-done': 'Not done', 'not-applicable': 'Not applicable' },
+    status: { unchecked: 'Not started', done: 'Done', partial: 'Partly done', 'not-done': 'Not done', 'not-applicable': 'Does not apply' },
     extensionNoResults: (q) => `No requirement matches "${q}".`,
     extensionQueryTooLong: (n) => `The search text is too long (limit ${n} characters).`,
     extensionUnknownCommand: 'This command is not supported.',

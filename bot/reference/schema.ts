@@ -23,8 +23,44 @@ export const DOCUMENT_NUMBER = /^\d{2,3}$/;
 export const Level = z.enum(['C', 'D']);
 export type Level = z.infer<typeof Level>;
 
-export const Conformity = z.enum(['conformable', 'not-applicable']);
+/**
+ * Whether Teams can meet an item (the rule is in data/README.md):
+ * - `conformable` (適合可能): Teams and Microsoft 365 provide what the item
+ *   needs for the information handled in Teams; with the hospital's own
+ *   configuration and operation the item can be met;
+ * - `not-met-by-teams` (Teams では対応不可): the item applies to what is
+ *   handled in Teams, but Teams cannot meet it; another system, a manual
+ *   procedure or keeping that information out of Teams must;
+ * - `outside-teams` (Teams 対象外): the item concerns something Teams does
+ *   not handle (premises, paper, other systems, organisation); the hospital
+ *   meets it by its own measures.
+ */
+export const Conformity = z.enum(['conformable', 'not-met-by-teams', 'outside-teams']);
 export type Conformity = z.infer<typeof Conformity>;
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const CalendarDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'dates are YYYY-MM-DD');
+
+/**
+ * Where the requirement's wording comes from, so a reader knows how far to
+ * trust it. The 第5版 text itself is rarely readable today:
+ * - `v5-text`: read at its 第5版 number in a copy of the 第5版 text;
+ * - `v5-quote`: a secondary source quoting 第5版 at this number;
+ * - `v52-text`: reconstructed from the 第5.2版 item read at its source;
+ * - `v6-text`: reconstructed from the 第6.0版 遵守事項 read at its source;
+ * - `index`: only the research index's paraphrase; not read at any source.
+ */
+export const RequirementBasis = z.enum(['v5-text', 'v5-quote', 'v52-text', 'v6-text', 'index']);
+export type RequirementBasis = z.infer<typeof RequirementBasis>;
+
+export const RequirementSource = z.object({
+  basis: RequirementBasis,
+  /** Which item of which text, in words: 「第5.2版 6.5 C-7 の本文から再構成」. */
+  detail: LocalizedText,
+  /** The page where it was read, when there is one. */
+  url: z.string().url().optional(),
+}).strict();
+export type RequirementSource = z.infer<typeof RequirementSource>;
 
 export const Confidence = z.enum(['high', 'medium', 'low']);
 export type Confidence = z.infer<typeof Confidence>;
@@ -68,6 +104,12 @@ export const Item = z.object({
     en: z.array(z.string().trim().min(4).max(160)).max(20),
   }).strict().optional(),
   conformity: Conformity,
+  /** Why the item has that conformity, in one sentence (shown next to the marker). */
+  conformityReason: LocalizedText.optional(),
+  /** Where the requirement text comes from. */
+  requirementSource: RequirementSource.optional(),
+  /** When the item was last checked against its sources (data/checks/ holds the record). */
+  checkedOn: CalendarDate.optional(),
   teams: LocalizedText,
   documents: z.array(z.string().regex(DOCUMENT_NUMBER, 'document numbers are two or three digits, e.g. "27"')),
   certifications: z.array(Certification).default([]),
@@ -96,9 +138,14 @@ export const SectionFile = z.object({
 
 export const Document = z.object({
   number: z.string().regex(DOCUMENT_NUMBER),
+  /** Today's title of the page at `url` (for a page no longer published, its last title). */
   title: LocalizedText,
+  /** The title the 2020 reference gave it (documents 01–43 only): kept as a record, shown as such. */
+  title2020: LocalizedText.optional(),
   /** The address the 2020 reference cited (documents 01–43 only). */
   url2020: z.string().url().optional(),
+  /** When the title and address were last checked. */
+  checkedOn: CalendarDate.optional(),
   /** Today's address; absent when the document is no longer published. */
   url: z.string().url().optional(),
   status: z.enum(['current', 'moved', 'obsolete', 'added']),

@@ -35,7 +35,7 @@ describe('composeExtension/query', () => {
       expect(cardProblems(a.content)).toEqual([]);
       expect(JSON.stringify(a.content)).not.toContain('Action.Submit');
       expect(a.preview.contentType).toBe('application/vnd.microsoft.card.thumbnail');
-      expect(a.preview.content.subtitle).toMatch(/適合可能|対象外/);
+      expect(a.preview.content.subtitle).toMatch(/適合可能|Teams では対応不可|Teams 対象外/);
       expect(a.preview.content.tap.type).toBe('invoke');
     }
   });
@@ -48,7 +48,7 @@ describe('composeExtension/query', () => {
   it('answers "MFA" in English for an English client', async () => {
     const { body } = await postActivity(srv.baseUrl, query('MFA', { locale: 'en-US' }));
     const first = body.composeExtension.attachments[0];
-    expect(first.preview.content.subtitle).toMatch(/Conformable|Not applicable/);
+    expect(first.preview.content.subtitle).toMatch(/Conformable|Not met by Teams|Outside Teams/);
     expect(JSON.stringify(first.content)).toContain('What Teams provides');
   });
 

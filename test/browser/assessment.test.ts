@@ -56,7 +56,7 @@ describe('the self-assessment in the tab (local mode)', () => {
     await expect(page.getByTestId('local-mode').textContent()).resolves.toContain('ローカル モードで動作しています（この PC だけが使えます）');
     const c = await counts(page);
     expect(Object.values(c).reduce((a, b) => a + b, 0)).toBe(ref.items.length);
-    expect(await row(page, ref.items[0].id).locator('[data-marker="status"]').textContent()).toBe('未確認');
+    expect(await row(page, ref.items[0].id).locator('[data-marker="status"]').textContent()).toBe('未着手');
   });
 
   it('saves status, owner, note and dates; a reload and the API show them; progress counts change', async () => {
@@ -151,7 +151,7 @@ describe('the self-assessment in the tab (local mode)', () => {
     await entries.first().waitFor();
     expect(await entries.count()).toBe(2);
     await expect(entries.first().textContent()).resolves.toContain('別の編集者 → 自分の入力');
-    await expect(entries.nth(1).textContent()).resolves.toContain('未確認 → 対応済');
+    await expect(entries.nth(1).textContent()).resolves.toContain('未着手 → 対応済');
   });
 
   it('exports Excel, CSV and JSON as downloads, and restores a JSON backup', async () => {
@@ -179,7 +179,7 @@ describe('the self-assessment in the tab (local mode)', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.textContent?.includes('復元しました'));
     await expect(status.textContent()).resolves.toContain(`${ref.items.length} 件`);
     expect((await apiGet()).items[target.id]).toMatchObject({ status: target.status, owner: target.owner });
-    await page.waitForFunction(([id, label]) => document.querySelector(`li[data-item-id="${id}"] [data-marker="status"]`)?.textContent === label, [target.id, target.status === 'unchecked' ? '未確認' : target.status] as const);
+    await page.waitForFunction(([id, label]) => document.querySelector(`li[data-item-id="${id}"] [data-marker="status"]`)?.textContent === label, [target.id, target.status === 'unchecked' ? '未着手' : target.status] as const);
   });
 
   it('prints each item\'s assessment as text, without forms or export buttons', async () => {

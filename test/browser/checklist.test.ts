@@ -52,7 +52,7 @@ describe('the checklist outside Teams', () => {
     await expect(row.locator('button[aria-expanded]').textContent()).resolves.toContain('6.5 C-6');
     await expect(row.locator('button[aria-expanded]').textContent()).resolves.toContain(item.title.ja);
     await expect(row.locator('[data-marker="level"]').textContent()).resolves.toContain(item.level === 'C' ? '最低限' : '推奨');
-    await expect(row.locator('[data-marker="conformity"]').textContent()).resolves.toBe(item.conformity === 'conformable' ? '適合可能' : '対象外');
+    await expect(row.locator('[data-marker="conformity"]').textContent()).resolves.toBe({ conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' }[item.conformity]);
     expect(await row.locator('[data-marker="confidence"]').count()).toBe(item.confidence === 'high' ? 0 : 1);
     expect(tabs.last!.errors).toEqual([]);
   });
@@ -138,7 +138,7 @@ describe('filters', () => {
   const cases: Array<{ filter: string; value: string; keep: (i: (typeof ref.items)[number]) => boolean }> = [
     { filter: 'section', value: '6.5', keep: (i) => i.section === '6.5' },
     { filter: 'level', value: 'D', keep: (i) => i.level === 'D' },
-    { filter: 'conformity', value: 'not-applicable', keep: (i) => i.conformity === 'not-applicable' },
+    { filter: 'conformity', value: 'outside-teams', keep: (i) => i.conformity === 'outside-teams' },
     { filter: 'topic', value: 'access-log', keep: (i) => i.topics.includes('access-log') },
   ];
 

@@ -34,7 +34,7 @@ describe('Adaptive Cards', () => {
     expect(text).toContain(item.requirement.ja.slice(0, 20));
     expect(text).toContain(item.teams.ja.slice(0, 20));
     expect(text).toContain(item.actions[0].ja.slice(0, 20));
-    expect(text).toContain(item.conformity === 'conformable' ? '適合可能' : '対象外');
+    expect(text).toContain({ conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' }[item.conformity]);
   });
 
   it('links cited documents that are still published, and names those that are not', () => {
@@ -97,7 +97,7 @@ describe('Adaptive Cards', () => {
     const preview = createPreviewCard(item, 'ja');
     expect(preview.contentType).toBe('application/vnd.microsoft.card.thumbnail');
     expect(preview.content.title).toContain(item.id.replace(/^([\d.]+)-([CD])-/, '$1 $2-'));
-    expect(preview.content.subtitle).toMatch(/適合可能|対象外/);
+    expect(preview.content.subtitle).toMatch(/適合可能|Teams では対応不可|Teams 対象外/);
   });
 
   it('catches what Teams would reject (the validator can fail)', () => {

@@ -124,7 +124,7 @@ describe('the Excel export', () => {
   it('counts every status per section and overall on the summary sheet', () => {
     const ws = wb.getWorksheet(ja.summary.sheet)!;
     const header = ws.getRow(7);
-    expect((header.values as unknown[]).slice(1)).toEqual([ja.summary.section, ja.summary.sectionTitle, ja.summary.items, '未確認', '対応済', '一部対応', '未対応', '対象外']);
+    expect((header.values as unknown[]).slice(1)).toEqual([ja.summary.section, ja.summary.sectionTitle, ja.summary.items, '未着手', '対応済', '一部対応', '未対応', '該当なし']);
     let totalRow: ExcelJS.Row | undefined;
     ws.eachRow((r) => { if (r.getCell(1).value === ja.summary.total) totalRow = r; });
     expect((totalRow!.values as unknown[]).slice(3)).toEqual([reference.items.length, reference.items.length - 3, 1, 1, 0, 1]);

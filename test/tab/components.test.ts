@@ -32,7 +32,7 @@ describe('an item row', () => {
     expect(html).toContain(item.title.ja);
     expect(html).toContain(item.requirement.ja);
     expect(html).toContain(item.level === 'C' ? 'C 最低限' : 'D 推奨');
-    expect(html).toContain(item.conformity === 'conformable' ? '適合可能' : '対象外');
+    expect(html).toContain({ conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' }[item.conformity]);
     expect(html).not.toContain(item.teams.ja);
   });
 

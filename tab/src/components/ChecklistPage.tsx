@@ -56,7 +56,7 @@ function describeConditions(strings: Strings, filters: Filters, reference: Refer
   if (view) parts.push(`${strings.viewLabel}: ${view}`);
   if (filters.section) parts.push(`${strings.sectionLabel}: ${filters.section} ${reference.sectionById.get(filters.section)?.title[locale] ?? ''}`.trim());
   if (filters.level) parts.push(`${strings.levelLabel}: ${filters.level === 'C' ? strings.levelCLong : strings.levelDLong}`);
-  if (filters.conformity) parts.push(`${strings.conformityLabel}: ${filters.conformity === 'conformable' ? strings.conformable : strings.notApplicable}`);
+  if (filters.conformity) parts.push(`${strings.conformityLabel}: ${strings.conformity[filters.conformity]}`);
   if (filters.topic) parts.push(`${strings.topicLabel}: ${topicLabel(strings, filters.topic)}`);
   if (filters.q) parts.push(`${strings.searchLabel}: ${filters.q}`);
   return parts.length ? parts.join(' / ') : strings.printNoConditions;

@@ -9,6 +9,7 @@ import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-compo
 import type { Filters } from '../state/route';
 import { hasFilters } from '../state/route';
 import { useStrings } from '../i18n';
+import { CONFORMITIES } from '../data/model';
 import { SearchField } from './SearchField';
 
 export interface FilterOption {
@@ -83,7 +84,7 @@ export function FilterBar({ filters, sectionOptions, topicOptions, onChange }: F
   }, []);
 
   const levelOptions = useMemo(() => [{ value: 'C', label: s.levelCLong }, { value: 'D', label: s.levelDLong }], [s]);
-  const conformityOptions = useMemo(() => [{ value: 'conformable', label: s.conformable }, { value: 'not-applicable', label: s.notApplicable }], [s]);
+  const conformityOptions = useMemo(() => CONFORMITIES.map((value) => ({ value, label: s.conformity[value] })), [s]);
 
   return (
     <div className={styles.root} role="search" aria-label={s.filters}>

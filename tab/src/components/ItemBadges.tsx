@@ -24,7 +24,8 @@ const useStyles = makeStyles({
   levelC: { color: tokens.colorBrandForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}` },
   levelD: { color: tokens.colorNeutralForeground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   conformable: { color: tokens.colorPaletteGreenForeground1, backgroundColor: tokens.colorPaletteGreenBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteGreenBorder1}` },
-  notApplicable: { color: tokens.colorNeutralForeground2, backgroundColor: tokens.colorNeutralBackground4, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  notMetByTeams: { color: tokens.colorPaletteDarkOrangeForeground1, backgroundColor: tokens.colorPaletteDarkOrangeBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteDarkOrangeBorder1}` },
+  outsideTeams: { color: tokens.colorNeutralForeground2, backgroundColor: tokens.colorNeutralBackground4, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   confidence: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorPaletteYellowBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder1}` },
   certification: { color: tokens.colorNeutralForeground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightRegular },
 });
@@ -37,8 +38,13 @@ export function ItemMarkers({ level, conformity, confidence }: { level: Level; c
       <span className={mergeClasses(c.marker, level === 'C' ? c.levelC : c.levelD)} title={level === 'C' ? s.levelCLong : s.levelDLong} data-marker="level">
         {level === 'C' ? `C ${s.levelC}` : `D ${s.levelD}`}
       </span>
-      <span className={mergeClasses(c.marker, conformity === 'conformable' ? c.conformable : c.notApplicable)} data-marker="conformity">
-        {conformity === 'conformable' ? s.conformable : s.notApplicable}
+      <span
+        className={mergeClasses(c.marker, conformity === 'conformable' ? c.conformable : conformity === 'not-met-by-teams' ? c.notMetByTeams : c.outsideTeams)}
+        title={s.conformityHelp[conformity]}
+        data-marker="conformity"
+        data-conformity={conformity}
+      >
+        {s.conformity[conformity]}
       </span>
       {confidence !== 'high' && (
         <span className={mergeClasses(c.marker, c.confidence)} data-marker="confidence">

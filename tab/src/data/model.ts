@@ -9,6 +9,9 @@ import type {
 
 export type { Item, Section, Chapter, Document, LocalizedText, Level, Conformity, Confidence };
 
+/** The conformity values, in the order filters list them. */
+export const CONFORMITIES = ['conformable', 'not-met-by-teams', 'outside-teams'] as const satisfies readonly Conformity[];
+
 /** An item as GET /api/items returns it. */
 export type ItemView = Item & { displayId: string };
 export type SectionView = Section & { itemCount: number };

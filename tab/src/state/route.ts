@@ -8,7 +8,7 @@
  * Pure functions: parse and print, nothing else.
  */
 import { findItemIds } from '../../../bot/reference/itemId';
-import type { Conformity, Level } from '../data/model';
+import { CONFORMITIES, type Conformity, type Level } from '../data/model';
 import { isStatus, type AssessmentStatus } from '../data/assessmentModel';
 
 /** The scope a channel tab was configured with. */
@@ -51,7 +51,7 @@ export function parseFilters(params: URLSearchParams): Filters {
   const level = params.get('level')?.toUpperCase();
   if (level === 'C' || level === 'D') f.level = level;
   const conformity = params.get('conformity');
-  if (conformity === 'conformable' || conformity === 'not-applicable') f.conformity = conformity;
+  if ((CONFORMITIES as readonly string[]).includes(conformity ?? '')) f.conformity = conformity as Conformity;
   const topic = params.get('topic')?.trim();
   if (topic && /^[a-z][a-z0-9-]*$/.test(topic)) f.topic = topic;
   const q = params.get('q');
