@@ -5,31 +5,32 @@
 import type { Logger } from 'pino';
 import type * as restify from 'restify';
 import type { Config } from './config';
-import type { Reference } from './reference/loadReference';
+import type { Library } from './reference/library';
 import { createServer, RouteRegistrar } from './server';
 import { registerClientConfigRoute } from './http/clientConfigRoutes';
-import { SearchIndex } from './search/searchIndex';
 import { registerSearchRoutes } from './http/searchRoutes';
+import { ASSESSMENT_IMPORT_MAX_BYTES, ASSESSMENT_IMPORT_PATH, registerAssessmentRoutes } from './http/assessmentRoutes';
 import { createCardLinks } from './cards/links';
+import { EditionServices } from './conversation/editionServices';
 import { TeamsBot } from './teams/teamsBot';
-import { channelScope } from './assessments/scope';
-import { LOCAL_CALLER } from './auth/requestCaller';
-import { STRINGS } from './cards/strings';
 import { createBotEndpoint } from './teams/botEndpoint';
+import { BotConnectorRoster } from './teams/botConnectorRoster';
+import { createBotCredentials } from './teams/botCredentials';
+import { channelScope } from '../contract/scope';
 import type { AssessmentStore } from './assessments/store';
 import { openAssessmentStore } from './assessments/openStore';
-import { createRequestAuthenticator } from './auth/requestCaller';
+import { createAccessPolicy } from './assessments/access';
+import { createRequestAuthenticator, LOCAL_CALLER } from './auth/requestCaller';
 import { CachedMembershipOptions, CachedTeamMembership, TeamRoster } from './auth/teamMembership';
-import { TeamActivity, TeamDirectory } from './auth/teamDirectory';
-import { BotConnectorRoster } from './auth/botConnectorRoster';
-import { createBotCredentials } from './auth/botCredentials';
-import { ASSESSMENT_IMPORT_MAX_BYTES, ASSESSMENT_IMPORT_PATH, registerAssessmentRoutes } from './http/assessmentRoutes';
+import { TeamDirectory } from './auth/teamDirectory';
 
 export interface AppDeps {
   config: Config;
-  reference: Reference;
+  library: Library;
   logger: Logger;
   tabDir?: string;
+  /** Instead of building them from the library (tests share one across servers). */
+  services?: EditionServices;
   /** Instead of opening the configured store (tests, benchmarks). */
   assessmentStore?: AssessmentStore;
   /** Instead of the Bot Connector roster built from MicrosoftApp* (tests). */
@@ -40,15 +41,8 @@ export interface AppDeps {
 export interface App {
   server: restify.Server;
   config: Config;
-  searchIndex: SearchIndex;
-  assessments: {
-    store: AssessmentStore;
-    /**
-     * Learns a team's Bot Connector service URL (for its roster) from an
-     * authenticated bot activity. The bot does this itself (onTeamSeen).
-     */
-    recordTeamActivity(activity: TeamActivity): Promise<void>;
-  };
+  library: Library;
+  store: AssessmentStore;
   close(): Promise<void>;
 }
 
@@ -63,7 +57,7 @@ function unfurlHosts(config: Config): string[] {
 }
 
 export async function createApp(deps: AppDeps): Promise<App> {
-  const { config, reference, logger } = deps;
+  const { config, library, logger } = deps;
   const store = deps.assessmentStore ?? await openAssessmentStore(config.assessments, logger);
   try {
     const auth = createRequestAuthenticator(config.auth);
@@ -77,43 +71,38 @@ export async function createApp(deps: AppDeps): Promise<App> {
       logger.warn('assessments: MicrosoftAppId is not set, so team membership cannot be checked; channel assessments are refused (personal ones work)');
     }
 
-    const searchIndex = new SearchIndex(reference.items, reference.vocabulary);
+    const services = deps.services ?? new EditionServices(library);
     const links = createCardLinks({ publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId });
     const bot = new TeamsBot({
-      reference, index: searchIndex, logger, links, unfurlHosts: unfurlHosts(config),
+      library, services, logger, links, unfurlHosts: unfurlHosts(config),
       // Only activities the CloudAdapter has authenticated reach the bot, so their serviceUrl can be trusted.
       onTeamSeen: (info) => {
         directory.record(info).catch((err) => logger.warn({ err }, 'could not record the team\'s service URL'));
       },
       // In a channel, answer cards show that channel's self-assessment of the item.
-      channelStatus: async (where, itemId, locale) => {
+      channelState: async (where, edition, item) => {
         // Local mode keeps every assessment under the one local tenant.
         const tenantId = auth.mode === 'local' ? LOCAL_CALLER.tenantId : where.tenantId;
-        if (!tenantId || !where.teamId || !where.channelId) return undefined;
-        const state = await store.getItemStatus(tenantId, channelScope(where.teamId, where.channelId), itemId);
-        if (!state) return undefined;
-        const s = STRINGS[locale];
-        return s.channelStatus(s.status[state.status], state.owner || undefined);
+        if (!tenantId) return undefined;
+        const state = await store.getItemStatus({ tenantId, scope: channelScope(where.teamId, where.channelId), edition: edition.id }, item.id);
+        return state && { status: state.status, owner: state.owner };
       },
     });
     const messagesHandler = createBotEndpoint({ config, logger, bot });
     const routes: RouteRegistrar[] = [
-      (s) => registerSearchRoutes(s, searchIndex),
-      (s) => registerAssessmentRoutes(s, { reference, store, auth, membership, logger }),
+      (s) => registerSearchRoutes(s, library, services, logger),
+      (s) => registerAssessmentRoutes(s, { library, store, auth, access: createAccessPolicy({ mode: auth.mode, membership, logger }), logger }),
       registerClientConfigRoute(config),
     ];
     const server = createServer({
-      reference, logger, routes, messagesHandler, tabDir: deps.tabDir, version: process.env.npm_package_version,
+      library, logger, routes, messagesHandler, tabDir: deps.tabDir, version: process.env.npm_package_version,
       bodyLimits: [{ path: ASSESSMENT_IMPORT_PATH, maxBytes: ASSESSMENT_IMPORT_MAX_BYTES }],
     });
     return {
       server,
       config,
-      searchIndex,
-      assessments: {
-        store,
-        recordTeamActivity: (activity) => directory.recordActivity(activity),
-      },
+      library,
+      store,
       async close() {
         await store.close();
       },

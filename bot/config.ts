@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHost } from './loopback';
 
 const optionalString = z.string().trim().optional().transform((v) => (v === '' ? undefined : v));
 
@@ -21,6 +22,8 @@ const Env = z.object({
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: optionalString,
+  /** Where the Bot Framework describes the keys that sign Teams' requests (default: Microsoft's); tests point it at a local stand-in. */
+  BOT_OPENID_METADATA_URL: optionalString,
   /** The tab's Entra app (client) ID for Teams SSO. Unset = assessment API in local mode. */
   AAD_APP_CLIENT_ID: optionalString,
   /** Application ID URI of that app (api://<domain>/<clientId>); derived from PUBLIC_BASE_URL when unset. */
@@ -70,6 +73,8 @@ export interface Config {
     appPassword?: string;
     appType?: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
     tenantId?: string;
+    /** BOT_OPENID_METADATA_URL; undefined: Microsoft's own. */
+    openIdMetadataUrl?: string;
   };
   auth: AuthConfig;
   assessments: {
@@ -108,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     auth: authConfig(e, complaints),
     assessments: {
@@ -119,6 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (missing.length) complaints.push(`Incomplete bot configuration: MicrosoftAppId is set, but ${missing.join('; ')}.`);
   const unfit = config.production ? missingProductionSettings(config) : [];
   if (unfit.length) complaints.push(`Incomplete production configuration (NODE_ENV=production): ${unfit.join('; ')}.`);
+  const meta = config.bot.openIdMetadataUrl;
+  if (meta && !(/^https:\/\//.test(meta) || (meta.startsWith('http://') && isLoopbackHost(safeHost(meta))))) {
+    complaints.push(`BOT_OPENID_METADATA_URL must be https (http only for a loopback test server), not "${meta}".`);
+  }
   if (config.publicBaseUrl && !isHttpUrl(config.publicBaseUrl)) {
     complaints.push(`PUBLIC_BASE_URL must be an http(s) URL such as https://medsec.example.jp, not "${config.publicBaseUrl}".`);
   }
@@ -128,10 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-}
-
-function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Teams SSO settings, all or nothing: a half configuration stops start-up (complaints). */
@@ -226,4 +232,12 @@ function missingProductionSettings(config: Config): string[] {
   }
   if (b.tenantId && !GUID.test(b.tenantId)) missing.push(`MicrosoftAppTenantId must be a GUID (the tenant ID), not "${b.tenantId}"`);
   return missing;
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }

@@ -5,7 +5,7 @@
 import './requireSupportedNode';
 import pino from 'pino';
 import { loadConfig, ConfigError } from './config';
-import { loadReference, ReferenceDataError } from './reference/loadReference';
+import { loadLibrary, ReferenceDataError } from './reference/loadLibrary';
 import { createApp } from './app';
 
 async function main(): Promise<void> {
@@ -14,8 +14,8 @@ async function main(): Promise<void> {
   try {
     const config = loadConfig();
     logger.level = config.logLevel;
-    const reference = loadReference(config.dataDir);
-    app = await createApp({ config, reference, logger });
+    const library = loadLibrary(config.dataDir);
+    app = await createApp({ config, library, logger });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof ReferenceDataError) {
       logger.fatal(err.message);

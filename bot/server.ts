@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as restify from 'restify';
 import type { Logger } from 'pino';
-import type { Reference } from './reference/loadReference';
+import type { Library } from './reference/library';
 import { codeForStatus, sendError } from './http/errors';
 import { securityHeaders } from './http/securityHeaders';
 import { registerReferenceRoutes } from './http/referenceRoutes';
@@ -25,7 +25,7 @@ export interface BodyLimit {
 }
 
 export interface ServerOptions {
-  reference: Reference;
+  library: Library;
   logger: Logger;
   /** Handles POST /api/messages (the Bot Framework edge). */
   messagesHandler?: (req: restify.Request, res: restify.Response) => Promise<void>;
@@ -43,7 +43,7 @@ export function defaultTabDir(): string {
 }
 
 export function createServer(options: ServerOptions): restify.Server {
-  const { reference, logger } = options;
+  const { library, logger } = options;
   const server = restify.createServer({
     name: 'medsec-reference',
     handleUncaughtExceptions: false,
@@ -77,11 +77,17 @@ export function createServer(options: ServerOptions): restify.Server {
   });
 
   server.get('/api/health', (_req, res, next) => {
-    res.json({ status: 'ok', items: reference.items.length, documents: reference.documents.length, version: options.version ?? 'dev' });
+    res.json({
+      status: 'ok',
+      items: library.defaultEdition.items.length,
+      documents: library.documents.length,
+      editions: library.editions.map((e) => e.id),
+      version: options.version ?? 'dev',
+    });
     return next();
   });
 
-  registerReferenceRoutes(server, reference);
+  registerReferenceRoutes(server, library, logger);
   for (const register of options.routes ?? []) register(server);
 
   if (options.messagesHandler) {

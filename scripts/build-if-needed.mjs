@@ -21,8 +21,10 @@ function newest(dir, skip = []) {
 
 const serverOut = join(root, 'dist', 'bot', 'index.js');
 const tabOut = join(root, 'tab', 'dist', 'index.html');
-const serverSrc = Math.max(newest('bot'), newest('test-bench'), newest('scripts'), newest('tsconfig.json'));
-const tabSrc = Math.max(newest('tab', ['dist']), newest('bot/cards'));
+// What each build reads: the server compiles contract/, bot/, test-bench/ and scripts/;
+// the tab bundles tab/ and the shared contract/ (it imports nothing from bot/).
+const serverSrc = Math.max(newest('contract'), newest('bot'), newest('test-bench'), newest('scripts'), newest('tsconfig.json'));
+const tabSrc = Math.max(newest('tab', ['dist']), newest('contract'));
 
 const steps = [];
 if (!existsSync(serverOut) || statSync(serverOut).mtimeMs < serverSrc) steps.push('build:server');

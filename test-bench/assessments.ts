@@ -17,7 +17,8 @@ import * as path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../bot/config';
 import { createApp } from '../bot/app';
-import { loadReference, Reference } from '../bot/reference/loadReference';
+import { loadLibrary } from '../bot/reference/loadLibrary';
+import type { Library } from '../bot/reference/library';
 import type { AssessmentStore } from '../bot/assessments/store';
 import { SqliteAssessmentStore } from '../bot/assessments/sqliteStore';
 import { PostgresAssessmentStore } from '../bot/assessments/postgresStore';
@@ -66,9 +67,9 @@ function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 50);
 }
 
-async function withServer<T>(reference: Reference, store: AssessmentStore, fn: (baseUrl: string) => Promise<T>): Promise<T> {
+async function withServer<T>(library: Library, store: AssessmentStore, fn: (baseUrl: string) => Promise<T>): Promise<T> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-  const app = await createApp({ config, reference, logger: pino({ level: 'silent' }), assessmentStore: store });
+  const app = await createApp({ config, library, logger: pino({ level: 'silent' }), assessmentStore: store });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const baseUrl = `http://127.0.0.1:${app.server.address().port}`;
   try {
@@ -84,9 +85,9 @@ async function withServer<T>(reference: Reference, store: AssessmentStore, fn: (
  * they collide (the worst case for optimistic concurrency). `separate`: each
  * editor has items of its own (throughput without conflicts).
  */
-async function concurrentEditors(baseUrl: string, reference: Reference, scope: string, mode: 'shared' | 'separate', writesPerEditor = WRITES_PER_EDITOR): Promise<WriteFigures> {
-  const items = reference.items.slice(0, Math.min(HOT_ITEMS, reference.items.length)).map((i) => i.id);
-  const own = (editor: number) => reference.items.map((i) => i.id).filter((_id, k) => k % EDITORS === editor);
+async function concurrentEditors(baseUrl: string, library: Library, scope: string, mode: 'shared' | 'separate', writesPerEditor = WRITES_PER_EDITOR): Promise<WriteFigures> {
+  const items = library.defaultEdition.items.slice(0, Math.min(HOT_ITEMS, library.defaultEdition.items.length)).map((i) => i.id);
+  const own = (editor: number) => library.defaultEdition.items.map((i) => i.id).filter((_id, k) => k % EDITORS === editor);
   const acks: Ack[] = [];
   const latencies: number[] = [];
   let attempts = 0;
@@ -145,10 +146,10 @@ async function concurrentEditors(baseUrl: string, reference: Reference, scope: s
   return { acked: acks.length, attempts, conflicts, seconds, latencies: latencies.sort((a, b) => a - b), lost, gaps };
 }
 
-async function exportTimes(baseUrl: string, reference: Reference, scope: string): Promise<Array<{ format: string; ms: number; bytes: number }>> {
+async function exportTimes(baseUrl: string, library: Library, scope: string): Promise<Array<{ format: string; ms: number; bytes: number }>> {
   const base = `${baseUrl}/api/assessments/${encodeURIComponent(scope)}`;
   // A full assessment: every item answered, with owners, dates and a paragraph of notes.
-  const items = reference.items.map((item, i) => ({
+  const items = library.defaultEdition.items.map((item, i) => ({
     id: item.id,
     status: ['done', 'partial', 'not-done', 'not-applicable'][i % 4],
     owner: `情報システム部 担当${i % 7}`,
@@ -158,7 +159,7 @@ async function exportTimes(baseUrl: string, reference: Reference, scope: string)
   }));
   const imported = await fetch(`${base}/import`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ format: 'medsec-reference/assessment', formatVersion: 1, items }),
+    body: JSON.stringify({ format: 'medsec-reference/assessment', formatVersion: 2, edition: library.defaultEdition.id, items }),
   });
   if (imported.status !== 200) throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
   const out: Array<{ format: string; ms: number; bytes: number }> = [];
@@ -196,31 +197,31 @@ function report(kind: string, shared: WriteFigures, separate: WriteFigures, expo
   }
 }
 
-async function benchStore(kind: string, reference: Reference, open: () => Promise<AssessmentStore>): Promise<{ lost: number; gaps: number }> {
+async function benchStore(kind: string, library: Library, open: () => Promise<AssessmentStore>): Promise<{ lost: number; gaps: number }> {
   const store = await open();
-  return withServer(reference, store, async (baseUrl) => {
+  return withServer(library, store, async (baseUrl) => {
     // Warm up (JIT, connections, pool) before measuring.
-    await concurrentEditors(baseUrl, reference, 'channel:19:bench@thread.tacv2:19:warmup@thread.tacv2', 'separate', 10);
-    const separate = await concurrentEditors(baseUrl, reference, 'channel:19:bench@thread.tacv2:19:separate@thread.tacv2', 'separate');
-    const shared = await concurrentEditors(baseUrl, reference, 'channel:19:bench@thread.tacv2:19:shared@thread.tacv2', 'shared');
-    const exports = await exportTimes(baseUrl, reference, 'channel:19:bench@thread.tacv2:19:export@thread.tacv2');
-    report(kind, shared, separate, exports, reference.items.length);
+    await concurrentEditors(baseUrl, library, 'channel:19:bench@thread.tacv2:19:warmup@thread.tacv2', 'separate', 10);
+    const separate = await concurrentEditors(baseUrl, library, 'channel:19:bench@thread.tacv2:19:separate@thread.tacv2', 'separate');
+    const shared = await concurrentEditors(baseUrl, library, 'channel:19:bench@thread.tacv2:19:shared@thread.tacv2', 'shared');
+    const exports = await exportTimes(baseUrl, library, 'channel:19:bench@thread.tacv2:19:export@thread.tacv2');
+    report(kind, shared, separate, exports, library.defaultEdition.items.length);
     return { lost: shared.lost + separate.lost, gaps: shared.gaps + separate.gaps };
   });
 }
 
 export async function runAssessmentBench(): Promise<void> {
-  const dataDir = process.env.MEDSEC_DATA_DIR || process.env.DATA_DIR || undefined;
-  const reference = loadReference(dataDir);
-  if (reference.items.length === 0) {
+  const dataDir = process.env.DATA_DIR || undefined;
+  const library = loadLibrary(dataDir);
+  if (library.defaultEdition.items.length === 0) {
     console.log('[assessments] skipped: the dataset has no items (set DATA_DIR to a dataset, e.g. /tmp/skeleton-data)');
     return;
   }
-  console.log(`[assessments] ${reference.items.length} reference items; ${os.cpus().length} CPUs; Node ${process.version}`);
+  console.log(`[assessments] ${library.defaultEdition.items.length} reference items; ${os.cpus().length} CPUs; Node ${process.version}`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'medsec-bench-'));
   const problems: string[] = [];
   try {
-    const sqlite = await benchStore('SQLite (WAL, synchronous=FULL)', reference, async () => SqliteAssessmentStore.open(path.join(tmp, 'bench.sqlite')));
+    const sqlite = await benchStore('SQLite (WAL, synchronous=FULL)', library, async () => SqliteAssessmentStore.open(path.join(tmp, 'bench.sqlite')));
     if (sqlite.lost || sqlite.gaps) problems.push('SQLite lost updates');
 
     let pg: TestPostgres | undefined;
@@ -232,7 +233,7 @@ export async function runAssessmentBench(): Promise<void> {
     if (pg) {
       try {
         const url = await pg.createDatabase('medsec_bench');
-        const result = await benchStore('PostgreSQL (local server, fsync on, pool of 10)', reference, () => PostgresAssessmentStore.open(url));
+        const result = await benchStore('PostgreSQL (local server, fsync on, pool of 10)', library, () => PostgresAssessmentStore.open(url));
         if (result.lost || result.gaps) problems.push('PostgreSQL lost updates');
       } finally {
         await pg.stop();

@@ -8,7 +8,7 @@ import * as restify from 'restify';
 import pino from 'pino';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { loadConfig } from '../bot/config';
-import { loadReference } from '../bot/reference/loadReference';
+import { loadLibrary } from '../bot/reference/loadLibrary';
 import { createApp } from '../bot/app';
 
 async function main(): Promise<void> {
@@ -23,8 +23,8 @@ async function main(): Promise<void> {
       });
     });
   } else {
-    const reference = loadReference(process.env.DATA_DIR || undefined);
-    ({ server } = await createApp({ config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), reference, logger: pino({ level: 'silent' }) }));
+    const library = loadLibrary(process.env.DATA_DIR || undefined);
+    ({ server } = await createApp({ config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), library, logger: pino({ level: 'silent' }) }));
   }
   server.listen(0, '127.0.0.1', () => process.stdout.write(`${server.address().port}\n`));
 }

@@ -2,7 +2,7 @@
  * npm run bench: prints figures; asserts nothing. Each part can be skipped
  * with BENCH_ONLY=quality,bot,tab,assessments.
  */
-import { loadReference } from '../bot/reference/loadReference';
+import { loadLibrary } from '../bot/reference/loadLibrary';
 import { loadOffTopic, loadQuestions, measureQuality, printQuality } from './searchQuality';
 import { runBotThroughput } from './botThroughput';
 
@@ -20,11 +20,11 @@ async function optional(modulePath: string, fn: string): Promise<void> {
 
 async function main(): Promise<void> {
   const only = (process.env.BENCH_ONLY ?? 'quality,bot,tab,assessments').split(',');
-  const reference = loadReference(process.env.DATA_DIR || undefined);
+  const library = loadLibrary(process.env.DATA_DIR || undefined);
   const questions = loadQuestions();
   if (only.includes('quality')) {
-    printQuality(await measureQuality(reference, questions, loadOffTopic('dev')), 'Answer quality, development set (test/eval/questions.json; used for tuning)');
-    printQuality(await measureQuality(reference, loadQuestions('heldout'), loadOffTopic('heldout')), 'Answer quality, held-out set (test/eval/heldout.json; no parameter chosen on it)');
+    printQuality(await measureQuality(library, questions, loadOffTopic('dev')), 'Answer quality, development set (test/eval/questions.json; used for tuning)');
+    printQuality(await measureQuality(library, loadQuestions('heldout'), loadOffTopic('heldout')), 'Answer quality, held-out set (test/eval/heldout.json; no parameter chosen on it)');
   }
   if (only.includes('bot')) await runBotThroughput(questions.map((q) => q.q));
   if (only.includes('tab')) await optional('./tab', 'runTabBench');

@@ -4,8 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Reference } from '../bot/reference/loadReference';
-import { SearchIndex } from '../bot/search/searchIndex';
+import type { Library } from '../bot/reference/library';
+import { EditionServices } from '../bot/conversation/editionServices';
 import { Conversation } from '../bot/conversation/respond';
 
 export interface EvalQuestion {
@@ -48,15 +48,15 @@ export function loadOffTopic(set: 'dev' | 'heldout' = 'dev'): string[] {
   return names.flatMap((name) => JSON.parse(fs.readFileSync(evalFile(name), 'utf8')) as string[]);
 }
 
-export async function measureQuality(reference: Reference, questions: EvalQuestion[], offTopic: string[] = []): Promise<QualityReport> {
-  const conversation = new Conversation({ reference, index: new SearchIndex(reference.items, reference.vocabulary) });
+export async function measureQuality(library: Library, questions: EvalQuestion[], offTopic: string[] = [], services = new EditionServices(library)): Promise<QualityReport> {
+  const conversation = new Conversation({ library, services });
   let top1 = 0;
   let top3 = 0;
   const misses: QualityReport['misses'] = [];
   for (const q of questions) {
-    const reply = await conversation.answerText(q.q, q.locale?.startsWith('en') ? 'en' : 'ja');
+    const reply = await conversation.answerText(q.q, q.locale ?? 'ja-JP');
     // A no-match answer shows suggestions, not an answer: it never counts as right.
-    const shown = reply.intent === 'no-match' ? [] : reply.itemIds;
+    const shown = reply.intent === 'no-match' ? [] : reply.itemRefs;
     const first = shown[0];
     const hit1 = first !== undefined && q.expect.includes(first);
     const hit3 = shown.slice(0, 3).some((id) => q.expect.includes(id));
@@ -66,8 +66,8 @@ export async function measureQuality(reference: Reference, questions: EvalQuesti
   }
   const offTopicAnswered: string[] = [];
   for (const q of offTopic) {
-    const reply = await conversation.answerText(q, 'ja');
-    if (reply.intent === 'search') offTopicAnswered.push(`${q} → ${reply.itemIds[0]}`);
+    const reply = await conversation.answerText(q, 'ja-JP');
+    if (reply.intent === 'search') offTopicAnswered.push(`${q} → ${reply.itemRefs[0]}`);
   }
   return { offTopicTotal: offTopic.length, offTopicAnswered, total: questions.length, top1, top3, misses };
 }

@@ -3,14 +3,14 @@
  * each requirement item, then this hospital's status, owner, dates and
  * note. Shared by the Excel and CSV exports so both say the same thing.
  */
-import type { Reference } from '../reference/loadReference';
-import type { Item } from '../reference/schema';
-import { displayItemId } from '../reference/itemId';
+import type { Item } from '../../contract/reference';
+import type { Edition } from '../reference/edition';
 import { EXPORT_LABELS, ExportLabels, ExportLocale } from './labels';
 import { ItemState, UNCHECKED } from './model';
 
 export interface ExportInput {
-  reference: Reference;
+  /** The edition whose items (and structure) the export follows. */
+  edition: Edition;
   /** Item states by item ID (items without one are unchecked). */
   states: ReadonlyMap<string, ItemState>;
   locale: ExportLocale;
@@ -21,8 +21,8 @@ export interface ExportInput {
 }
 
 export const COLUMN_KEYS = [
-  'id', 'level', 'requirement', 'conformity', 'teams', 'documents', 'actions',
-  'status', 'owner', 'targetDate', 'checkedDate', 'note', 'updatedBy', 'updatedAt',
+  'id', 'level', 'requirement', 'conformity', 'conformityReason', 'teams', 'documents', 'actions',
+  'status', 'owner', 'targetDate', 'checkedDate', 'note', 'updatedBy', 'updatedAt', 'contentCheckedOn',
 ] as const;
 export type ColumnKey = typeof COLUMN_KEYS[number];
 
@@ -54,18 +54,20 @@ export function formatTimestamp(iso: string | Date | null, locale: ExportLocale)
 export function exportRows(input: ExportInput): ExportRow[] {
   const L = labelsFor(input.locale);
   const lang = input.locale;
-  return input.reference.items.map((item) => {
+  const { edition } = input;
+  return edition.items.map((item) => {
     const state = input.states.get(item.id) ?? UNCHECKED;
-    const chapter = input.reference.sectionById.get(item.section)?.chapter ?? item.section.split('.')[0];
+    const chapter = edition.sectionById.get(item.section)?.chapter ?? item.section.split('.')[0];
     return {
       item,
       chapter,
       state,
       cells: {
-        id: displayItemId(item.id),
-        level: L.level[item.level],
+        id: edition.displayId(item.id),
+        level: item.level ? L.level[item.level] : '',
         requirement: item.requirement[lang],
         conformity: L.conformity[item.conformity],
+        conformityReason: item.conformityReason?.[lang] ?? '',
         teams: item.teams[lang],
         documents: item.documents.map(L.document).join(L.listSeparator),
         actions: item.actions.map((a) => `・${a[lang]}`).join('\n'),
@@ -76,6 +78,7 @@ export function exportRows(input: ExportInput): ExportRow[] {
         note: state.note ?? '',
         updatedBy: state.updatedBy?.name ?? '',
         updatedAt: formatTimestamp(state.updatedAt, input.locale),
+        contentCheckedOn: item.checkedOn ?? '',
       },
     };
   });

@@ -5,15 +5,15 @@
  * are frozen and filterable.
  */
 import ExcelJS from 'exceljs';
-import { ASSESSMENT_STATUSES, computeProgress } from './model';
+import { ASSESSMENT_STATUSES } from '../../contract/statuses';
+import { computeProgress } from '../../contract/progress';
 import { COLUMN_KEYS, ColumnKey, ExportInput, exportRows, formatTimestamp, labelsFor } from './exportRows';
-import { compareSectionIds } from '../reference/itemId';
 
 const WIDTHS: Record<ColumnKey, number> = {
-  id: 11, level: 8, requirement: 48, conformity: 10, teams: 60, documents: 16, actions: 60,
-  status: 10, owner: 16, targetDate: 12, checkedDate: 12, note: 40, updatedBy: 16, updatedAt: 20,
+  id: 11, level: 8, requirement: 48, conformity: 12, conformityReason: 36, teams: 60, documents: 16, actions: 60,
+  status: 10, owner: 16, targetDate: 12, checkedDate: 12, note: 40, updatedBy: 16, updatedAt: 20, contentCheckedOn: 12,
 };
-const WRAPPED = new Set<ColumnKey>(['requirement', 'teams', 'documents', 'actions', 'note']);
+const WRAPPED = new Set<ColumnKey>(['requirement', 'conformityReason', 'teams', 'documents', 'actions', 'note']);
 const DATE_COLUMNS = new Set<ColumnKey>(['targetDate', 'checkedDate']);
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const FONT = 'Yu Gothic';
@@ -44,11 +44,12 @@ export async function buildAssessmentXlsx(input: ExportInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'medsec-reference';
   wb.created = input.exportedAt;
-  wb.title = L.summary.title;
+  const title = L.summary.title(input.edition.info.title[input.locale]);
+  wb.title = title;
 
   // Summary: who, when, and the counts an auditor looks at first.
   const summary = wb.addWorksheet(sheetName(L.summary.sheet));
-  summary.getCell('A1').value = L.summary.title;
+  summary.getCell('A1').value = title;
   summary.getCell('A1').font = { name: FONT, bold: true, size: 13 };
   const meta: Array<[string, string]> = [
     [L.summary.scope, input.scopeLabel],
@@ -64,12 +65,14 @@ export async function buildAssessmentXlsx(input: ExportInput): Promise<Buffer> {
   const header = summary.getRow(headerRowNo);
   header.values = [L.summary.section, L.summary.sectionTitle, L.summary.items, ...ASSESSMENT_STATUSES.map((s) => L.status[s])];
   styleHeader(header);
-  const progress = computeProgress(input.reference.items, input.states);
-  const sections = [...progress.sections].sort((a, b) => compareSectionIds(a.section, b.section));
+  const { edition } = input;
+  // The edition's items are in guideline order, and so are the sections progress lists.
+  const progress = computeProgress(edition.items, (id) => input.states.get(id)?.status);
+  const sections = progress.sections;
   let r = headerRowNo + 1;
   for (const s of sections) {
-    const title = input.reference.sectionById.get(s.section)?.title[input.locale] ?? '';
-    summary.getRow(r).values = [s.section, title, s.total, ...ASSESSMENT_STATUSES.map((st) => s.counts[st])];
+    const sectionTitle = edition.sectionById.get(s.section)?.title[input.locale] ?? '';
+    summary.getRow(r).values = [s.section, sectionTitle, s.total, ...ASSESSMENT_STATUSES.map((st) => s.counts[st])];
     r += 1;
   }
   const totalRow = summary.getRow(r);
@@ -81,7 +84,7 @@ export async function buildAssessmentXlsx(input: ExportInput): Promise<Buffer> {
   summary.autoFilter = { from: { row: headerRowNo, column: 1 }, to: { row: r - 1, column: 3 + ASSESSMENT_STATUSES.length } };
 
   // One sheet per chapter, in the guideline's order.
-  const chapters = [...new Set(rows.map((row) => row.chapter))].sort((a, b) => Number(a) - Number(b));
+  const chapters = [...new Set(rows.map((row) => row.chapter))];
   for (const chapter of chapters) {
     const ws = wb.addWorksheet(sheetName(L.chapterSheet(chapter)));
     ws.columns = COLUMN_KEYS.map((key) => ({ header: L.columns[key], key, width: WIDTHS[key] }));

@@ -1,11 +1,11 @@
 /**
- * Words the exports show, per locale. Japanese is the default and follows
- * the 2020 reference's own column names, so an auditor who knows that sheet
- * recognises this one.
+ * Words the exports show, per locale. Japanese is the default. The columns
+ * follow the 2020 reference's order, so an auditor who knows that sheet
+ * recognises this one, with the headings the cards and the tab use.
  */
 import type { AssessmentStatus } from './model';
-import { STRINGS } from '../cards/strings';
-import type { Conformity } from '../reference/schema';
+import type { Conformity } from '../../contract/conformity';
+import { STRINGS } from '../i18n/strings';
 
 export type ExportLocale = 'ja' | 'en';
 
@@ -18,6 +18,7 @@ export interface ExportLabels {
     level: string;
     requirement: string;
     conformity: string;
+    conformityReason: string;
     teams: string;
     documents: string;
     actions: string;
@@ -28,10 +29,11 @@ export interface ExportLabels {
     note: string;
     updatedBy: string;
     updatedAt: string;
+    contentCheckedOn: string;
   };
   summary: {
     sheet: string;
-    title: string;
+    title: (editionTitle: string) => string;
     scope: string;
     personalScope: string;
     channelScope: (teamId: string, channelId: string) => string;
@@ -58,24 +60,26 @@ export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
     columns: {
       id: 'ID',
       level: '区分',
-      requirement: '要求事項',
-      conformity: '適合性',
-      teams: 'Teamsにおける対応',
-      documents: '確認した公開文書',
-      actions: 'SI事業者・利用者で必要な対応',
-      status: '状況',
+      requirement: '要求事項（要約）',
+      conformity: 'Teams での適合性',
+      conformityReason: '適合性の理由',
+      teams: 'Teams・Microsoft 365 での対応',
+      documents: '参照した公開文書',
+      actions: '医療機関・SI 事業者が行う対応',
+      status: '対応状況',
       owner: '担当者',
       targetDate: '目標日',
       checkedDate: '確認日',
       note: 'メモ',
       updatedBy: '最終更新者',
       updatedAt: '最終更新日時',
+      contentCheckedOn: '内容の確認日',
     },
     summary: {
       sheet: '概要',
-      title: 'セルフチェック結果 — 医療情報システムの安全管理に関するガイドライン 第5版 × Microsoft Teams',
+      title: (edition) => `自己点検の結果 — ${edition} × Microsoft Teams`,
       scope: '対象',
-      personalScope: '個人のセルフチェック',
+      personalScope: '個人の自己点検',
       channelScope: (teamId, channelId) => `チャネル（チーム ${teamId} / チャネル ${channelId}）`,
       exportedAt: '出力日時',
       exportedBy: '出力者',
@@ -96,11 +100,12 @@ export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
     columns: {
       id: 'ID',
       level: 'Level',
-      requirement: 'Requirement',
-      conformity: 'Conformity',
-      teams: 'What Teams provides',
-      documents: 'Public documents checked',
-      actions: 'What the integrator and hospital must do',
+      requirement: 'Requirement (our summary)',
+      conformity: 'Conformity in Teams',
+      conformityReason: 'Why',
+      teams: 'What Teams and Microsoft 365 provide',
+      documents: 'Public documents consulted',
+      actions: 'What the hospital or integrator does',
       status: 'Status',
       owner: 'Owner',
       targetDate: 'Target date',
@@ -108,12 +113,13 @@ export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
       note: 'Note',
       updatedBy: 'Last updated by',
       updatedAt: 'Last updated at',
+      contentCheckedOn: 'Content checked on',
     },
     summary: {
       sheet: 'Summary',
-      title: 'Self-check — MHLW guideline for the security of medical information systems, 5th edition × Microsoft Teams',
+      title: (edition) => `Self-assessment — ${edition} × Microsoft Teams`,
       scope: 'Scope',
-      personalScope: 'Personal self-check',
+      personalScope: 'Personal self-assessment',
       channelScope: (teamId, channelId) => `Channel (team ${teamId} / channel ${channelId})`,
       exportedAt: 'Exported at',
       exportedBy: 'Exported by',

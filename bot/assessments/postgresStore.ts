@@ -12,8 +12,7 @@ import { Pool, PoolClient, PoolConfig } from 'pg';
 import {
   Actor, applyChange, EditableState, FieldChange, fullChange, HistoryEntry, ItemChange, ItemState, UNCHECKED,
 } from './model';
-import type { ScopeKey } from './scope';
-import type { AssessmentStore, ImportCounts, ImportEntry, ItemStatusSummary, PutResult } from './store';
+import type { AssessmentStore, ImportCounts, ImportEntry, ItemStatusSummary, PutResult, ScopeKey } from './store';
 import { Migration, POSTGRES_MIGRATIONS } from './migrations';
 
 interface StateRow {
@@ -84,18 +83,19 @@ export class PostgresAssessmentStore implements AssessmentStore {
 
   async getAssessment(key: ScopeKey): Promise<Map<string, ItemState>> {
     const { rows } = await this.pool.query<StateRow>(
-      `SELECT ${STATE_COLUMNS} FROM item_states WHERE tenant_id = $1 AND scope = $2`, [key.tenantId, key.scope]);
+      `SELECT ${STATE_COLUMNS} FROM item_states WHERE tenant_id = $1 AND scope = $2 AND edition = $3`, [key.tenantId, key.scope, key.edition]);
     return new Map(rows.map((r) => [r.item_id, toState(r)]));
   }
 
   async getItemState(key: ScopeKey, itemId: string): Promise<ItemState> {
     const { rows } = await this.pool.query<StateRow>(
-      `SELECT ${STATE_COLUMNS} FROM item_states WHERE tenant_id = $1 AND scope = $2 AND item_id = $3`, [key.tenantId, key.scope, itemId]);
+      `SELECT ${STATE_COLUMNS} FROM item_states WHERE tenant_id = $1 AND scope = $2 AND edition = $3 AND item_id = $4`,
+      [key.tenantId, key.scope, key.edition, itemId]);
     return rows[0] ? toState(rows[0]) : { ...UNCHECKED };
   }
 
-  async getItemStatus(tenantId: string, scope: string, itemId: string): Promise<ItemStatusSummary | undefined> {
-    const state = await this.getItemState({ tenantId, scope }, itemId);
+  async getItemStatus(key: ScopeKey, itemId: string): Promise<ItemStatusSummary | undefined> {
+    const state = await this.getItemState(key, itemId);
     if (state.version === 0) return undefined;
     return { status: state.status, owner: state.owner, version: state.version, updatedAt: state.updatedAt };
   }
@@ -115,7 +115,7 @@ export class PostgresAssessmentStore implements AssessmentStore {
   async getHistory(key: ScopeKey, itemId: string): Promise<HistoryEntry[]> {
     const { rows } = await this.pool.query<{ version: number; at: Date; by_id: string; by_name: string; source: HistoryEntry['source']; changes: FieldChange[] }>(
       `SELECT version, at, by_id, by_name, source, changes FROM item_history
-       WHERE tenant_id = $1 AND scope = $2 AND item_id = $3 ORDER BY id`, [key.tenantId, key.scope, itemId]);
+       WHERE tenant_id = $1 AND scope = $2 AND edition = $3 AND item_id = $4 ORDER BY id`, [key.tenantId, key.scope, key.edition, itemId]);
     return rows.map((r) => ({ version: r.version, at: r.at.toISOString(), by: { id: r.by_id, name: r.by_name }, source: r.source, changes: r.changes }));
   }
 
@@ -189,8 +189,8 @@ export class PostgresAssessmentStore implements AssessmentStore {
    */
   private async lockState(client: PoolClient, key: ScopeKey, itemId: string): Promise<ItemState> {
     const { rows } = await client.query<StateRow>(
-      `SELECT ${STATE_COLUMNS} FROM item_states WHERE tenant_id = $1 AND scope = $2 AND item_id = $3 FOR UPDATE`,
-      [key.tenantId, key.scope, itemId]);
+      `SELECT ${STATE_COLUMNS} FROM item_states WHERE tenant_id = $1 AND scope = $2 AND edition = $3 AND item_id = $4 FOR UPDATE`,
+      [key.tenantId, key.scope, key.edition, itemId]);
     return rows[0] ? toState(rows[0]) : { ...UNCHECKED };
   }
 
@@ -202,22 +202,22 @@ export class PostgresAssessmentStore implements AssessmentStore {
   private async write(client: PoolClient, key: ScopeKey, itemId: string, current: ItemState, next: EditableState,
     changes: FieldChange[], actor: Actor, source: HistoryEntry['source']): Promise<ItemState | undefined> {
     const at = this.now();
-    const values = [key.tenantId, key.scope, itemId, next.status, next.owner, next.note, next.targetDate, next.checkedDate, actor.id, actor.name, at];
+    const values = [key.tenantId, key.scope, key.edition, itemId, next.status, next.owner, next.note, next.targetDate, next.checkedDate, actor.id, actor.name, at];
     const { rows } = current.version === 0
       ? await client.query<StateRow>(
-        `INSERT INTO item_states (tenant_id, scope, item_id, status, owner, note, target_date, checked_date, version, updated_by_id, updated_by_name, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11)
-         ON CONFLICT (tenant_id, scope, item_id) DO NOTHING RETURNING ${STATE_COLUMNS}`, values)
+        `INSERT INTO item_states (tenant_id, scope, edition, item_id, status, owner, note, target_date, checked_date, version, updated_by_id, updated_by_name, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12)
+         ON CONFLICT (tenant_id, scope, edition, item_id) DO NOTHING RETURNING ${STATE_COLUMNS}`, values)
       : await client.query<StateRow>(
-        `UPDATE item_states SET status = $4, owner = $5, note = $6, target_date = $7, checked_date = $8,
-           version = version + 1, updated_by_id = $9, updated_by_name = $10, updated_at = $11
-         WHERE tenant_id = $1 AND scope = $2 AND item_id = $3 AND version = $12 RETURNING ${STATE_COLUMNS}`, [...values, current.version]);
+        `UPDATE item_states SET status = $5, owner = $6, note = $7, target_date = $8, checked_date = $9,
+           version = version + 1, updated_by_id = $10, updated_by_name = $11, updated_at = $12
+         WHERE tenant_id = $1 AND scope = $2 AND edition = $3 AND item_id = $4 AND version = $13 RETURNING ${STATE_COLUMNS}`, [...values, current.version]);
     if (!rows[0]) return undefined;
     const state = toState(rows[0]);
     await client.query(
-      `INSERT INTO item_history (tenant_id, scope, item_id, version, at, by_id, by_name, source, changes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [key.tenantId, key.scope, itemId, state.version, at, actor.id, actor.name, source, JSON.stringify(changes)]);
+      `INSERT INTO item_history (tenant_id, scope, edition, item_id, version, at, by_id, by_name, source, changes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [key.tenantId, key.scope, key.edition, itemId, state.version, at, actor.id, actor.name, source, JSON.stringify(changes)]);
     return state;
   }
 }

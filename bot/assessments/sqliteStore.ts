@@ -20,8 +20,7 @@ import Database from 'better-sqlite3';
 import {
   Actor, applyChange, EditableState, FieldChange, fullChange, HistoryEntry, ItemChange, ItemState, UNCHECKED,
 } from './model';
-import type { ScopeKey } from './scope';
-import type { AssessmentStore, ImportCounts, ImportEntry, ItemStatusSummary, PutResult } from './store';
+import type { AssessmentStore, ImportCounts, ImportEntry, ItemStatusSummary, PutResult, ScopeKey } from './store';
 import { SQLITE_MIGRATIONS, Migration } from './migrations';
 
 interface StateRow {
@@ -96,18 +95,18 @@ export class SqliteAssessmentStore implements AssessmentStore {
   private prepare() {
     const db = this.db;
     return {
-      all: db.prepare<[string, string], StateRow>('SELECT * FROM item_states WHERE tenant_id = ? AND scope = ?'),
-      one: db.prepare<[string, string, string], StateRow>('SELECT * FROM item_states WHERE tenant_id = ? AND scope = ? AND item_id = ?'),
+      all: db.prepare<[string, string, string], StateRow>('SELECT * FROM item_states WHERE tenant_id = ? AND scope = ? AND edition = ?'),
+      one: db.prepare<[string, string, string, string], StateRow>('SELECT * FROM item_states WHERE tenant_id = ? AND scope = ? AND edition = ? AND item_id = ?'),
       insert: db.prepare(`INSERT INTO item_states
-        (tenant_id, scope, item_id, status, owner, note, target_date, checked_date, version, updated_by_id, updated_by_name, updated_at)
-        VALUES (@tenantId, @scope, @itemId, @status, @owner, @note, @targetDate, @checkedDate, 1, @byId, @byName, @at)`),
+        (tenant_id, scope, edition, item_id, status, owner, note, target_date, checked_date, version, updated_by_id, updated_by_name, updated_at)
+        VALUES (@tenantId, @scope, @edition, @itemId, @status, @owner, @note, @targetDate, @checkedDate, 1, @byId, @byName, @at)`),
       update: db.prepare(`UPDATE item_states SET status = @status, owner = @owner, note = @note, target_date = @targetDate,
         checked_date = @checkedDate, version = version + 1, updated_by_id = @byId, updated_by_name = @byName, updated_at = @at
-        WHERE tenant_id = @tenantId AND scope = @scope AND item_id = @itemId AND version = @expected`),
-      history: db.prepare(`INSERT INTO item_history (tenant_id, scope, item_id, version, at, by_id, by_name, source, changes)
-        VALUES (@tenantId, @scope, @itemId, @version, @at, @byId, @byName, @source, @changes)`),
-      historyOf: db.prepare<[string, string, string], HistoryRow>(
-        'SELECT version, at, by_id, by_name, source, changes FROM item_history WHERE tenant_id = ? AND scope = ? AND item_id = ? ORDER BY id'),
+        WHERE tenant_id = @tenantId AND scope = @scope AND edition = @edition AND item_id = @itemId AND version = @expected`),
+      history: db.prepare(`INSERT INTO item_history (tenant_id, scope, edition, item_id, version, at, by_id, by_name, source, changes)
+        VALUES (@tenantId, @scope, @edition, @itemId, @version, @at, @byId, @byName, @source, @changes)`),
+      historyOf: db.prepare<[string, string, string, string], HistoryRow>(
+        'SELECT version, at, by_id, by_name, source, changes FROM item_history WHERE tenant_id = ? AND scope = ? AND edition = ? AND item_id = ? ORDER BY id'),
       saveUrl: db.prepare(`INSERT INTO team_service_urls (tenant_id, team_id, service_url, updated_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (tenant_id, team_id) DO UPDATE SET service_url = excluded.service_url, updated_at = excluded.updated_at`),
       getUrl: db.prepare<[string, string], { service_url: string }>('SELECT service_url FROM team_service_urls WHERE tenant_id = ? AND team_id = ?'),
@@ -115,16 +114,15 @@ export class SqliteAssessmentStore implements AssessmentStore {
   }
 
   async getAssessment(key: ScopeKey): Promise<Map<string, ItemState>> {
-    return new Map(this.stmt.all.all(key.tenantId, key.scope).map((r) => [r.item_id, toState(r)]));
+    return new Map(this.stmt.all.all(key.tenantId, key.scope, key.edition).map((r) => [r.item_id, toState(r)]));
   }
 
   async getItemState(key: ScopeKey, itemId: string): Promise<ItemState> {
-    const row = this.stmt.one.get(key.tenantId, key.scope, itemId);
-    return row ? toState(row) : { ...UNCHECKED };
+    return this.readState(key, itemId);
   }
 
-  async getItemStatus(tenantId: string, scope: string, itemId: string): Promise<ItemStatusSummary | undefined> {
-    const row = this.stmt.one.get(tenantId, scope, itemId);
+  async getItemStatus(key: ScopeKey, itemId: string): Promise<ItemStatusSummary | undefined> {
+    const row = this.stmt.one.get(key.tenantId, key.scope, key.edition, itemId);
     return row ? { status: row.status, owner: row.owner, version: row.version, updatedAt: row.updated_at } : undefined;
   }
 
@@ -140,7 +138,7 @@ export class SqliteAssessmentStore implements AssessmentStore {
   }
 
   async getHistory(key: ScopeKey, itemId: string): Promise<HistoryEntry[]> {
-    return this.stmt.historyOf.all(key.tenantId, key.scope, itemId).map((r) => ({
+    return this.stmt.historyOf.all(key.tenantId, key.scope, key.edition, itemId).map((r) => ({
       version: r.version,
       at: r.at,
       by: { id: r.by_id, name: r.by_name },
@@ -190,7 +188,7 @@ export class SqliteAssessmentStore implements AssessmentStore {
   }
 
   private readState(key: ScopeKey, itemId: string): ItemState {
-    const row = this.stmt.one.get(key.tenantId, key.scope, itemId);
+    const row = this.stmt.one.get(key.tenantId, key.scope, key.edition, itemId);
     return row ? toState(row) : { ...UNCHECKED };
   }
 
@@ -199,7 +197,7 @@ export class SqliteAssessmentStore implements AssessmentStore {
     actor: Actor, source: HistoryEntry['source']): ItemState {
     const at = this.now().toISOString();
     const params = {
-      tenantId: key.tenantId, scope: key.scope, itemId, ...next, byId: actor.id, byName: actor.name, at, expected: current.version,
+      tenantId: key.tenantId, scope: key.scope, edition: key.edition, itemId, ...next, byId: actor.id, byName: actor.name, at, expected: current.version,
     };
     if (current.version === 0) {
       this.stmt.insert.run(params);
@@ -210,7 +208,7 @@ export class SqliteAssessmentStore implements AssessmentStore {
     }
     const version = current.version + 1;
     this.stmt.history.run({
-      tenantId: key.tenantId, scope: key.scope, itemId, version, at, byId: actor.id, byName: actor.name, source, changes: JSON.stringify(changes),
+      tenantId: key.tenantId, scope: key.scope, edition: key.edition, itemId, version, at, byId: actor.id, byName: actor.name, source, changes: JSON.stringify(changes),
     });
     return { ...next, version, updatedBy: { id: actor.id, name: actor.name }, updatedAt: at };
   }

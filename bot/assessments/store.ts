@@ -4,7 +4,7 @@
  * balancer). Both pass test/assessments/storeContract.ts.
  *
  * Guarantees every implementation keeps:
- * - every row is keyed by (tenantId, scope); nothing reads across tenants;
+ * - every row is keyed by (tenantId, scope, edition); nothing reads across tenants;
  * - a write names the version it read; a stale version changes nothing and
  *   returns the current state (optimistic concurrency, one transaction);
  * - each change appends one history entry with field-level before/after;
@@ -12,7 +12,17 @@
  * - a write is durable when the promise resolves.
  */
 import type { Actor, AssessmentStatus, EditableState, HistoryEntry, ItemChange, ItemState } from './model';
-import type { ScopeKey } from './scope';
+
+/**
+ * One assessment: a tenant, a scope within it (`personal:<userId>` or
+ * `channel:<teamId>:<channelId>`), and the guideline edition whose items it
+ * assesses. Item IDs are that edition's.
+ */
+export interface ScopeKey {
+  tenantId: string;
+  scope: string;
+  edition: string;
+}
 
 export type PutResult =
   | { ok: true; state: ItemState; changed: boolean }
@@ -58,7 +68,7 @@ export interface AssessmentStore extends TeamServiceUrls {
   getItemState(key: ScopeKey, itemId: string): Promise<ItemState>;
 
   /** For the bot's card: undefined when the item has no state in that scope. */
-  getItemStatus(tenantId: string, scope: string, itemId: string): Promise<ItemStatusSummary | undefined>;
+  getItemStatus(key: ScopeKey, itemId: string): Promise<ItemStatusSummary | undefined>;
 
   /**
    * Applies `change` if the item is still at `expectedVersion` (0 = no state

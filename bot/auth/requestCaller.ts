@@ -6,8 +6,8 @@
 import type { Request } from 'restify';
 import type { JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../config';
-import { ApiError } from '../http/errors';
-import { isLoopbackAddress } from './loopback';
+import { AppError } from '../errors';
+import { isLoopbackAddress } from '../loopback';
 import { Caller, createSsoTokenVerifier } from './ssoToken';
 
 export const LOCAL_CALLER: Readonly<Caller> = Object.freeze({ tenantId: 'local', userId: 'local-user', name: 'local-user' });
@@ -24,7 +24,7 @@ export function createRequestAuthenticator(auth: AuthConfig, options: { keys?: J
       async authenticate(req) {
         // The socket's peer, not headers: X-Forwarded-For is whatever the client writes.
         if (!isLoopbackAddress(req.socket?.remoteAddress)) {
-          throw new ApiError(403, 'local_mode_loopback_only',
+          throw new AppError(403, 'local_mode_loopback_only',
             'This server has no app registration (local mode): the assessment API answers only requests from this computer. Set AAD_APP_CLIENT_ID to use it from Teams.');
         }
         return { ...LOCAL_CALLER };
@@ -36,9 +36,9 @@ export function createRequestAuthenticator(auth: AuthConfig, options: { keys?: J
     mode: 'sso',
     async authenticate(req) {
       const header = req.headers.authorization;
-      if (!header) throw new ApiError(401, 'token_missing', 'Sign-in is required: send the Teams SSO token as "Authorization: Bearer <token>".');
+      if (!header) throw new AppError(401, 'token_missing', 'Sign-in is required: send the Teams SSO token as "Authorization: Bearer <token>".');
       const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-      if (!m) throw new ApiError(401, 'token_malformed', 'The Authorization header must be "Bearer <token>".');
+      if (!m) throw new AppError(401, 'token_malformed', 'The Authorization header must be "Bearer <token>".');
       return verify(m[1]);
     },
   };

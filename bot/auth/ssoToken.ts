@@ -7,7 +7,7 @@
  * ALLOWED_TENANT_IDS.
  */
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
-import { ApiError } from '../http/errors';
+import { AppError } from '../errors';
 
 export interface SsoSettings {
   audiences: string[];
@@ -28,8 +28,8 @@ const MAX_TOKEN_LENGTH = 16 * 1024;
 const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CLOCK_TOLERANCE_SECONDS = 120;
 
-function unauthorized(code: string, message: string): ApiError {
-  return new ApiError(401, code, message);
+function unauthorized(code: string, message: string): AppError {
+  return new AppError(401, code, message);
 }
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
@@ -74,7 +74,7 @@ export function createSsoTokenVerifier(settings: SsoSettings, options: { keys?: 
       throw unauthorized('token_invalid', 'The sign-in token is not a user token (no delegated scope).');
     }
     if (!allowed.has(tenantId)) {
-      throw new ApiError(403, 'tenant_not_allowed', 'Your organisation (tenant) is not allowed to use this service. Ask the administrator to add it to ALLOWED_TENANT_IDS.');
+      throw new AppError(403, 'tenant_not_allowed', 'Your organisation (tenant) is not allowed to use this service. Ask the administrator to add it to ALLOWED_TENANT_IDS.');
     }
     const oid = String(payload.oid);
     const name = [payload.name, payload.preferred_username, payload.upn].find((v): v is string => typeof v === 'string' && v.length > 0) ?? oid;
@@ -82,7 +82,7 @@ export function createSsoTokenVerifier(settings: SsoSettings, options: { keys?: 
   };
 }
 
-function describeFailure(err: unknown): ApiError {
+function describeFailure(err: unknown): AppError {
   if (err instanceof errors.JWTExpired) return unauthorized('token_expired', 'The sign-in token has expired. Reload the tab to sign in again.');
   if (err instanceof errors.JWTClaimValidationFailed) {
     const what = err.claim === 'aud' ? 'is for another application (audience)'
@@ -95,7 +95,7 @@ function describeFailure(err: unknown): ApiError {
     return unauthorized('token_invalid', 'The sign-in token\'s signature is not valid.');
   }
   if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid || (err instanceof Error && /fetch|ECONN|network/i.test(err.message))) {
-    return new ApiError(503, 'auth_unavailable', 'Sign-in keys could not be fetched from Microsoft Entra ID. Please try again shortly.');
+    return new AppError(503, 'auth_unavailable', 'Sign-in keys could not be fetched from Microsoft Entra ID. Please try again shortly.');
   }
   return unauthorized('token_invalid', 'The sign-in token is not valid.');
 }

@@ -4,7 +4,9 @@
  * is only ever told to the bot. Feed it only activities the CloudAdapter has
  * authenticated — the bot's token is later sent to this URL.
  */
+import { LRUCache } from 'lru-cache';
 import type { TeamServiceUrls } from '../assessments/store';
+import { isLoopbackHost } from '../loopback';
 
 /** The parts of a Bot Framework activity this needs (botbuilder's Activity fits). */
 export interface TeamActivity {
@@ -22,15 +24,15 @@ export function acceptableServiceUrl(raw: string): boolean {
     if (u.username || u.password) return false;
     if (u.protocol === 'https:') return true;
     // Plain http only to this machine (the Bot Framework Emulator, tests).
-    return u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '[::1]' || /^127\./.test(u.hostname));
+    return u.protocol === 'http:' && isLoopbackHost(u.hostname);
   } catch {
     return false;
   }
 }
 
 export class TeamDirectory {
-  /** Last URL written per tenant+team, so every message does not cost a write. */
-  private readonly known = new Map<string, string>();
+  /** Last URL written per tenant+team, so every message does not cost a write (bounded: a forgotten team costs one more write). */
+  private readonly known = new LRUCache<string, string>({ max: 10_000 });
 
   constructor(private readonly store: TeamServiceUrls) {}
 

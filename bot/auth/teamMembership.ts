@@ -3,6 +3,7 @@
  * as the bot's roster API reports them. The roster of a team is fetched once
  * and cached briefly, so a tab full of requests costs one roster call.
  */
+import { LRUCache } from 'lru-cache';
 import type { TeamServiceUrls } from '../assessments/store';
 
 export type MembershipResult =
@@ -37,17 +38,16 @@ interface Entry {
 }
 
 export class CachedTeamMembership implements TeamMembership {
-  private readonly cache = new Map<string, Entry>();
+  private readonly cache: LRUCache<string, Entry>;
   private readonly inflight = new Map<string, Promise<Entry>>();
   private readonly ttlMs: number;
   private readonly missRefreshMs: number;
-  private readonly maxTeams: number;
   private readonly now: () => number;
 
   constructor(private readonly serviceUrls: TeamServiceUrls, private readonly roster: TeamRoster, options: CachedMembershipOptions = {}) {
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
     this.missRefreshMs = options.missRefreshMs ?? 30_000;
-    this.maxTeams = options.maxTeams ?? 1000;
+    this.cache = new LRUCache<string, Entry>({ max: options.maxTeams ?? 1000 });
     this.now = options.now ?? Date.now;
   }
 
@@ -78,9 +78,7 @@ export class CachedTeamMembership implements TeamMembership {
       const fetched = await this.roster.memberIds(serviceUrl, teamId);
       const members = fetched && new Set([...fetched].map((id) => id.toLowerCase()));
       const entry = { members, fetchedAt: this.now() };
-      this.cache.delete(key);
       this.cache.set(key, entry);
-      if (this.cache.size > this.maxTeams) this.cache.delete(this.cache.keys().next().value as string);
       return entry;
     })();
     this.inflight.set(key, p);

@@ -1,22 +1,29 @@
 /**
- * Links in cards, built from the deployment's public address and Teams app ID.
+ * Where links in cards point, built from the deployment's public address and
+ * Teams app ID (contract/links.ts builds the URLs). Each is absent when the
+ * deployment has no public address or app ID.
  */
-import type { CardLinks } from './cards';
+import { itemWebUrl, teamsItemDeepLink } from '../../contract/links';
+
+export interface CardLinks {
+  /** The item in the tab, as a web URL (also what unfurls into the card). */
+  itemUrl(ref: string): string | undefined;
+  /** The item in the Teams tab, as a Teams deep link. */
+  tabDeepLink(ref: string): string | undefined;
+  /** "Share to Teams": opens Teams' share dialog with the item's link, which unfurls into its card. */
+  shareUrl(ref: string): string | undefined;
+}
+
+export const NO_LINKS: CardLinks = { itemUrl: () => undefined, tabDeepLink: () => undefined, shareUrl: () => undefined };
 
 export function createCardLinks(options: { publicBaseUrl?: string; teamsAppId?: string }): CardLinks {
-  const base = options.publicBaseUrl?.replace(/\/+$/, '');
-  const itemUrl = (id: string) => (base ? `${base}/#/items/${encodeURIComponent(id)}` : undefined);
+  const base = options.publicBaseUrl;
+  const itemUrl = (ref: string) => (base ? itemWebUrl(base, ref) : undefined);
   return {
     itemUrl,
-    tabDeepLink(id) {
-      if (!options.teamsAppId) return undefined;
-      // entityId "checklist" is the personal tab in the manifest; subEntityId reaches the tab as page.subPageId.
-      const context = encodeURIComponent(JSON.stringify({ subEntityId: id }));
-      const web = itemUrl(id);
-      return `https://teams.microsoft.com/l/entity/${encodeURIComponent(options.teamsAppId)}/checklist?context=${context}${web ? `&webUrl=${encodeURIComponent(web)}` : ''}`;
-    },
-    shareUrl(id) {
-      const url = itemUrl(id);
+    tabDeepLink: (ref) => (options.teamsAppId ? teamsItemDeepLink(options.teamsAppId, ref, itemUrl(ref)) : undefined),
+    shareUrl(ref) {
+      const url = itemUrl(ref);
       // Teams' "Share to Teams" page; the shared link unfurls into the item's card.
       return url ? `https://teams.microsoft.com/share?href=${encodeURIComponent(url)}` : undefined;
     },

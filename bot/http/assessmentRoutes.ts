@@ -1,32 +1,37 @@
 /**
  * The self-assessment API the tab uses. Every route: authenticate the caller
- * (Teams SSO token, or loopback in local mode), resolve `:scope` to the
- * caller's tenant plus `personal:<oid>` or a channel whose team the caller
- * belongs to, then read or write the store. The README's "Self-assessment
- * API" section documents each route.
+ * (Teams SSO token, or loopback in local mode), resolve `:scope` through the
+ * access policy (assessments/access.ts) to the caller's tenant plus
+ * `personal:<oid>` or a channel whose team the caller belongs to, pick the
+ * edition (`?edition=`, an item reference, or the imported file's), then
+ * read or write the store. The README's "Self-assessment API" section
+ * documents each route; contract/api.ts has every answer's shape.
  */
-import type { Server, Request, Response, Next } from 'restify';
+import type { Server, Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Reference } from '../reference/loadReference';
-import type { AssessmentStore } from '../assessments/store';
-import type { TeamMembership } from '../auth/teamMembership';
+import { AssessmentImport, ItemWrite, type ItemState } from '../../contract/assessment';
+import { computeProgress } from '../../contract/progress';
+import { formatRequestedScope, parseScope, type RequestedScope } from '../../contract/scope';
+import { localeFromTag } from '../../contract/locale';
+import type { Item } from '../../contract/reference';
+import { AppError } from '../errors';
+import type { Edition } from '../reference/edition';
+import type { Library } from '../reference/library';
+import type { AssessmentStore, ScopeKey } from '../assessments/store';
 import type { RequestAuthenticator } from '../auth/requestCaller';
 import type { Caller } from '../auth/ssoToken';
-import { computeProgress, ItemState, ItemWrite } from '../assessments/model';
-import { channelScope, formatRequestedScope, parseScope, personalScope, RequestedScope, ScopeKey } from '../assessments/scope';
+import type { AccessPolicy } from '../assessments/access';
 import { buildAssessmentCsv, ExportInput, labelsFor } from '../assessments/exportRows';
 import { buildAssessmentXlsx } from '../assessments/exportXlsx';
-import { AssessmentImport, buildAssessmentDocument, importEntries } from '../assessments/exchangeFormat';
-import type { ExportLocale } from '../assessments/labels';
-import { ApiError, sendError } from './errors';
+import { buildAssessmentDocument, importEntries } from '../assessments/exchangeFormat';
+import { asyncRoute } from './errors';
 
 export interface AssessmentRouteDeps {
-  reference: Reference;
+  library: Library;
   store: AssessmentStore;
   auth: RequestAuthenticator;
-  /** Team rosters; without it (no bot credentials) channel scopes are refused in SSO mode. */
-  membership?: TeamMembership;
+  access: AccessPolicy;
   logger: Logger;
   now?: () => Date;
 }
@@ -40,7 +45,8 @@ const BASE = '/api/assessments/:scope';
 interface Resolved {
   caller: Caller;
   requested: RequestedScope;
-  key: ScopeKey;
+  /** The tenant and stored scope; add an edition for a ScopeKey. */
+  base: { tenantId: string; scope: string };
 }
 
 function noStore(res: Response): void {
@@ -49,186 +55,146 @@ function noStore(res: Response): void {
   res.setHeader('Vary', 'Authorization');
 }
 
-function sendApiError(res: Response, err: ApiError): void {
-  if (err.status === 401) res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${err.code}"`);
-  sendError(res, err.status, err.code, err.message, err.details);
+function invalid(error: z.ZodError): AppError {
+  const details = error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const first = details[0];
+  return new AppError(400, 'invalid_body', first ? `${first.path || 'body'}: ${first.message}` : 'Invalid body.', details);
+}
+
+function jsonBody(req: Request): unknown {
+  const body = req.body as unknown;
+  if (body === undefined || body === null || typeof body !== 'object' || Buffer.isBuffer(body)) {
+    throw new AppError(400, 'invalid_body', 'Send a JSON object with Content-Type: application/json.');
+  }
+  return body;
+}
+
+function query(req: Request): Record<string, unknown> {
+  return (req.query as Record<string, unknown> | undefined) ?? {};
 }
 
 export function registerAssessmentRoutes(server: Server, deps: AssessmentRouteDeps): void {
-  const { reference, store, auth, membership, logger } = deps;
+  const { library, store, auth, access, logger } = deps;
   const now = deps.now ?? (() => new Date());
+  const route = (handler: (req: Request, res: Response) => Promise<void>) => asyncRoute(logger, handler, noStore);
 
   async function resolve(req: Request): Promise<Resolved> {
     const caller = await auth.authenticate(req);
-    const raw = String(req.params.scope ?? '');
-    const requested = parseScope(raw);
+    const requested = parseScope(String(req.params.scope ?? ''));
     if (!requested) {
-      throw new ApiError(400, 'invalid_scope', 'The scope must be "personal" or "channel:<teamId>:<channelId>" (URL-encoded).');
+      throw new AppError(400, 'invalid_scope', 'The scope must be "personal" or "channel:<teamId>:<channelId>" (URL-encoded).');
     }
-    if (requested.kind === 'personal') {
-      return { caller, requested, key: { tenantId: caller.tenantId, scope: personalScope(caller.userId) } };
+    return { caller, requested, base: await access.scopeFor(caller, requested) };
+  }
+
+  /** `?edition=v7`, or the default edition. */
+  function editionOf(req: Request): Edition {
+    const raw = query(req).edition;
+    if (raw === undefined || raw === '') return library.defaultEdition;
+    const edition = typeof raw === 'string' ? library.edition(raw) : undefined;
+    if (!edition) throw new AppError(400, 'unknown_edition', `No edition "${String(raw).slice(0, 10)}". Editions: ${library.editions.map((e) => e.id).join(', ')}.`);
+    return edition;
+  }
+
+  /** `:id` as people and links write it: `6.5-C-6`, `6.5 C-6`, `v7:sys-14-5`. */
+  function itemOr404(req: Request): { edition: Edition; item: Item } {
+    const raw = String(req.params.id ?? '');
+    const found = raw.length <= 60 ? library.resolveRef(raw) : undefined;
+    if (!found) {
+      throw new AppError(404, 'item_not_found', `No requirement item with ID "${raw.slice(0, 40)}". IDs look like ${library.defaultEdition.ids.example}.`);
     }
-    if (auth.mode === 'sso') {
-      if (!membership) {
-        throw new ApiError(503, 'membership_unavailable', 'Channel assessments need the bot (MicrosoftAppId) to check team membership, and it is not configured.');
-      }
-      let result;
-      try {
-        result = await membership.check(caller.tenantId, requested.teamId, caller.userId);
-      } catch (err) {
-        logger.error({ err, teamId: requested.teamId }, 'team roster lookup failed');
-        throw new ApiError(503, 'membership_unavailable', 'Team membership could not be checked right now. Please try again shortly.');
-      }
-      if (result === 'team-unknown') {
-        throw new ApiError(403, 'team_not_registered', 'This team is not known to the bot. Add the app to the team (or post a message to the bot there), then try again.');
-      }
-      if (result === 'not-member') {
-        throw new ApiError(403, 'not_team_member', 'Only members of this team can open its channel\'s assessment.');
-      }
-    }
-    return { caller, requested, key: { tenantId: caller.tenantId, scope: channelScope(requested.teamId, requested.channelId) } };
+    return found;
   }
 
-  function itemOr404(req: Request): string {
-    const id = String(req.params.id ?? '');
-    if (!reference.itemById.has(id)) {
-      throw new ApiError(404, 'item_not_found', `No requirement item with ID "${id.slice(0, 40)}". IDs look like 6.5-C-6.`);
-    }
-    return id;
-  }
+  const key = (r: Resolved, edition: Edition): ScopeKey => ({ ...r.base, edition: edition.id });
 
-  function jsonBody(req: Request): unknown {
-    const body = req.body as unknown;
-    if (body === undefined || body === null || typeof body !== 'object' || Buffer.isBuffer(body)) {
-      throw new ApiError(400, 'invalid_body', 'Send a JSON object with Content-Type: application/json.');
-    }
-    return body;
-  }
-
-  function invalid(error: z.ZodError): ApiError {
-    const details = error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
-    const first = details[0];
-    return new ApiError(400, 'invalid_body', first ? `${first.path || 'body'}: ${first.message}` : 'Invalid body.', details);
-  }
-
-  function locale(req: Request): ExportLocale {
-    const q = (req.query as Record<string, unknown> | undefined)?.locale;
-    return q === 'en' ? 'en' : 'ja';
-  }
-
-  function scopeLabel(requested: RequestedScope, loc: ExportLocale): string {
-    const L = labelsFor(loc).summary;
-    return requested.kind === 'personal' ? L.personalScope : L.channelScope(requested.teamId, requested.channelId);
-  }
-
-  function fileBase(requested: RequestedScope, at: Date): string {
+  function fileBase(requested: RequestedScope, edition: Edition, at: Date): string {
     const day = at.toISOString().slice(0, 10).replace(/-/g, '');
-    return `assessment-${requested.kind}-${day}`;
+    return `assessment-${requested.kind}-${edition.id}-${day}`;
   }
 
-  async function exportInput(r: Resolved, req: Request): Promise<ExportInput> {
-    const loc = locale(req);
+  async function exportInput(r: Resolved, req: Request, edition: Edition): Promise<ExportInput> {
+    const locale = localeFromTag(String(query(req).locale ?? ''));
+    const L = labelsFor(locale).summary;
     return {
-      reference,
-      states: await store.getAssessment(r.key),
-      locale: loc,
-      scopeLabel: scopeLabel(r.requested, loc),
+      edition,
+      states: await store.getAssessment(key(r, edition)),
+      locale,
+      scopeLabel: r.requested.kind === 'personal' ? L.personalScope : L.channelScope(r.requested.teamId, r.requested.channelId),
       exportedAt: now(),
       exportedBy: r.caller.name,
     };
   }
 
-  /** Wraps a handler: ApiErrors become their JSON answer, anything else a logged 500. */
-  function route(handler: (req: Request, res: Response) => Promise<void>) {
-    // A plain (req, res, next) function: restify 11 refuses async handlers that take next.
-    return (req: Request, res: Response, next: Next): void => {
-      noStore(res);
-      handler(req, res).then(() => next(), (err: unknown) => {
-        if (err instanceof ApiError) {
-          sendApiError(res, err);
-        } else {
-          logger.error({ err, url: req.url }, 'assessment request failed');
-          sendError(res, 500, 'internal_error', 'Something went wrong on our side. Please try again later.');
-        }
-        next(false);
-      });
-    };
-  }
-
   server.get(BASE, route(async (req, res) => {
     const r = await resolve(req);
-    const states = await store.getAssessment(r.key);
+    const edition = editionOf(req);
+    const states = await store.getAssessment(key(r, edition));
     const items: Record<string, ItemState> = {};
-    for (const item of reference.items) {
+    for (const item of edition.items) {
       const s = states.get(item.id);
       if (s) items[item.id] = s;
     }
     res.json({
       mode: auth.mode,
       scope: formatRequestedScope(r.requested),
+      edition: edition.id,
       user: { id: r.caller.userId, name: r.caller.name },
       items,
-      progress: computeProgress(reference.items, states),
+      progress: computeProgress(edition.items, (id) => states.get(id)?.status),
     });
   }));
 
   server.put(`${BASE}/items/:id`, route(async (req, res) => {
     const r = await resolve(req);
-    const id = itemOr404(req);
+    const { edition, item } = itemOr404(req);
     const parsed = ItemWrite.safeParse(jsonBody(req));
     if (!parsed.success) throw invalid(parsed.error);
     const { version, ...change } = parsed.data;
-    const result = await store.putItem(r.key, id, change, version, { id: r.caller.userId, name: r.caller.name });
+    const result = await store.putItem(key(r, edition), item.id, change, version, { id: r.caller.userId, name: r.caller.name });
+    const ref = library.refOf(edition, item);
     if (!result.ok) {
-      res.status(409);
-      res.json({
-        error: {
-          code: 'version_conflict',
-          message: `Someone else changed ${id} first (now version ${result.current.version}; you sent ${version}). Review their change and save again with version ${result.current.version}.`,
-        },
-        current: result.current,
-      });
-      return;
+      throw new AppError(409, 'version_conflict',
+        `Someone else changed ${ref} first (now version ${result.current.version}; you sent ${version}). Review their change and save again with version ${result.current.version}.`,
+        { current: result.current });
     }
-    res.json({ id, state: result.state });
+    res.json({ id: ref, state: result.state });
   }));
 
   server.get(`${BASE}/items/:id/history`, route(async (req, res) => {
     const r = await resolve(req);
-    const id = itemOr404(req);
-    res.json({ id, history: await store.getHistory(r.key, id) });
+    const { edition, item } = itemOr404(req);
+    res.json({ id: library.refOf(edition, item), history: await store.getHistory(key(r, edition), item.id) });
   }));
 
   server.get(`${BASE}/export.json`, route(async (req, res) => {
     const r = await resolve(req);
+    const edition = editionOf(req);
     const at = now();
-    const doc = buildAssessmentDocument(reference, await store.getAssessment(r.key), {
+    const doc = buildAssessmentDocument(edition, await store.getAssessment(key(r, edition)), {
       scope: formatRequestedScope(r.requested), exportedAt: at, exportedBy: r.caller.name,
     });
-    const body = Buffer.from(JSON.stringify(doc, null, 2), 'utf8');
-    res.sendRaw(200, body, {
+    res.sendRaw(200, Buffer.from(JSON.stringify(doc, null, 2), 'utf8'), {
       'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${fileBase(r.requested, at)}.json"`,
+      'Content-Disposition': `attachment; filename="${fileBase(r.requested, edition, at)}.json"`,
     });
   }));
 
   server.get(`${BASE}/export.csv`, route(async (req, res) => {
     const r = await resolve(req);
-    const input = await exportInput(r, req);
-    const body = Buffer.from(buildAssessmentCsv(input), 'utf8');
-    res.sendRaw(200, body, {
+    const input = await exportInput(r, req, editionOf(req));
+    res.sendRaw(200, Buffer.from(buildAssessmentCsv(input), 'utf8'), {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${fileBase(r.requested, input.exportedAt)}.csv"`,
+      'Content-Disposition': `attachment; filename="${fileBase(r.requested, input.edition, input.exportedAt)}.csv"`,
     });
   }));
 
   server.get(`${BASE}/export.xlsx`, route(async (req, res) => {
     const r = await resolve(req);
-    const input = await exportInput(r, req);
-    const body = await buildAssessmentXlsx(input);
-    res.sendRaw(200, body, {
+    const input = await exportInput(r, req, editionOf(req));
+    res.sendRaw(200, await buildAssessmentXlsx(input), {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="${fileBase(r.requested, input.exportedAt)}.xlsx"`,
+      'Content-Disposition': `attachment; filename="${fileBase(r.requested, input.edition, input.exportedAt)}.xlsx"`,
     });
   }));
 
@@ -236,15 +202,17 @@ export function registerAssessmentRoutes(server: Server, deps: AssessmentRouteDe
     const r = await resolve(req);
     const parsed = AssessmentImport.safeParse(jsonBody(req));
     if (!parsed.success) throw invalid(parsed.error);
-    const prepared = importEntries(reference, parsed.data);
+    const prepared = importEntries(library, parsed.data);
     if ('problem' in prepared) {
       const { code, ids } = prepared.problem;
       const message = code === 'duplicate_items'
         ? `The file lists some items more than once: ${ids.slice(0, 10).join(', ')}. Nothing was imported.`
-        : `The file has items this reference does not: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ' …' : ''}. Nothing was imported.`;
-      throw new ApiError(400, code, message, { ids });
+        : code === 'unknown_edition'
+          ? `The file is for edition "${ids[0]}", which this server does not have. Nothing was imported.`
+          : `The file has items this edition does not: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ' …' : ''}. Nothing was imported.`;
+      throw new AppError(400, code, message, { ids });
     }
-    const counts = await store.importItems(r.key, prepared.entries, { id: r.caller.userId, name: r.caller.name });
-    res.json({ scope: formatRequestedScope(r.requested), imported: counts });
+    const counts = await store.importItems(key(r, prepared.edition), prepared.entries, { id: r.caller.userId, name: r.caller.name });
+    res.json({ scope: formatRequestedScope(r.requested), edition: prepared.edition.id, imported: counts });
   }));
 }

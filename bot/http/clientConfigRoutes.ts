@@ -5,12 +5,8 @@
  * the service, not at whatever origin Teams framed it under).
  */
 import type { Server, Request, Response, Next } from 'restify';
+import type { ClientConfig } from '../../contract/api';
 import type { Config } from '../config';
-
-export interface ClientConfig {
-  teamsAppId: string | null;
-  publicBaseUrl: string | null;
-}
 
 export function clientConfigFrom(config: Pick<Config, 'teamsAppId' | 'publicBaseUrl'>): ClientConfig {
   return { teamsAppId: config.teamsAppId ?? null, publicBaseUrl: config.publicBaseUrl ?? null };

@@ -1,60 +1,55 @@
 /**
- * Read-only JSON API over the reference model: items, sections, documents.
+ * Read-only JSON API over the library: editions, items, sections, documents.
+ * `?edition=` picks an edition (default: the library's default).
  */
-import type { Server, Request, Response, Next } from 'restify';
-import type { Reference } from '../reference/loadReference';
-import { displayItemId, findItemIds } from '../reference/itemId';
-import type { Item } from '../reference/schema';
-import { sendError } from './errors';
+import type { Server, Request, Response } from 'restify';
+import type { Logger } from 'pino';
+import { AppError } from '../errors';
+import type { Edition } from '../reference/edition';
+import type { Library } from '../reference/library';
+import { asyncRoute } from './errors';
+import { toEditionView, toItemView } from './views';
 
-/** An item as the API shows it: with its display ID, without the search-only askedAs phrasings. */
-export interface ItemView extends Omit<Item, 'askedAs'> {
-  displayId: string;
+/** `?edition=v7`, or the default edition; an unknown one is a 400 naming the editions there are. */
+export function editionParam(library: Library, req: Request): Edition {
+  const raw = (req.query as Record<string, unknown> | undefined)?.edition;
+  if (raw === undefined || raw === '') return library.defaultEdition;
+  const edition = typeof raw === 'string' ? library.edition(raw) : undefined;
+  if (!edition) throw new AppError(400, 'unknown_edition', `No edition "${String(raw).slice(0, 10)}". Editions: ${library.editions.map((e) => e.id).join(', ')}.`);
+  return edition;
 }
 
-export function toItemView(item: Item): ItemView {
-  const { askedAs: _searchOnly, ...shown } = item;
-  return { ...shown, displayId: displayItemId(item.id) };
-}
+export function registerReferenceRoutes(server: Server, library: Library, logger: Logger): void {
+  // Built once: the data never changes while the server runs.
+  const views = new Map(library.editions.map((e) => [e.id, {
+    items: e.items.map((i) => toItemView(library, e, i)),
+    sections: e.sections.map((s) => ({ ...s, itemCount: e.itemsInSection(s.id).length })),
+  }]));
+  const route = (handler: (req: Request, res: Response) => void) => asyncRoute(logger, handler);
 
-/** Accepts the canonical `6.5-C-6` and what people paste (`6.5 C-6`). */
-export function resolveItemId(reference: Reference, raw: string): Item | undefined {
-  const direct = reference.itemById.get(raw);
-  if (direct) return direct;
-  const [id] = findItemIds(raw);
-  return id ? reference.itemById.get(id) : undefined;
-}
-
-export function registerReferenceRoutes(server: Server, reference: Reference): void {
-  const itemViews = reference.items.map(toItemView);
-  const sectionViews = reference.sections.map((s) => ({
-    ...s,
-    itemCount: reference.items.filter((i) => i.section === s.id).length,
+  server.get('/api/editions', route((_req, res) => {
+    res.json({ default: library.defaultEdition.id, editions: library.editions.map((e) => toEditionView(library, e)) });
   }));
 
-  server.get('/api/items', (_req: Request, res: Response, next: Next) => {
-    res.json({ count: itemViews.length, items: itemViews });
-    return next();
-  });
+  server.get('/api/items', route((req, res) => {
+    const edition = editionParam(library, req);
+    const items = views.get(edition.id)!.items;
+    res.json({ edition: edition.id, count: items.length, items });
+  }));
 
-  server.get('/api/items/:id', (req: Request, res: Response, next: Next) => {
+  server.get('/api/items/:id', route((req, res) => {
     const raw = String(req.params.id ?? '');
-    const item = raw.length <= 40 ? resolveItemId(reference, raw) : undefined;
-    if (!item) {
-      sendError(res, 404, 'item_not_found', `No requirement item with ID "${raw.slice(0, 40)}". IDs look like 6.5-C-6.`);
-      return next(false);
-    }
-    res.json(toItemView(item));
-    return next();
-  });
+    const found = raw.length <= 60 ? library.resolveRef(raw) : undefined;
+    if (!found) throw new AppError(404, 'item_not_found', `No requirement item with ID "${raw.slice(0, 40)}". IDs look like ${library.defaultEdition.ids.example}.`);
+    res.json(toItemView(library, found.edition, found.item));
+  }));
 
-  server.get('/api/sections', (_req: Request, res: Response, next: Next) => {
-    res.json({ chapters: reference.chapters, sections: sectionViews });
-    return next();
-  });
+  server.get('/api/sections', route((req, res) => {
+    const edition = editionParam(library, req);
+    res.json({ edition: edition.id, chapters: edition.chapters, sections: views.get(edition.id)!.sections });
+  }));
 
-  server.get('/api/documents', (_req: Request, res: Response, next: Next) => {
-    res.json({ count: reference.documents.length, documents: reference.documents });
-    return next();
-  });
+  server.get('/api/documents', route((_req, res) => {
+    res.json({ count: library.documents.length, documents: library.documents });
+  }));
 }

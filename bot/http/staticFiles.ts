@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Request, Response, Next } from 'restify';
+import { sendError } from './errors';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,14 +28,14 @@ export function createStaticHandler(root: string) {
     try {
       rel = decodeURIComponent((req.getPath() || '/').split('?')[0]);
     } catch {
-      res.status(400);
-      res.json({ error: { code: 'bad_request', message: 'Malformed path.' } });
+      sendError(res, 400, 'bad_request', 'Malformed path.');
       return next(false);
     }
     let file = path.resolve(absRoot, `.${rel}`);
-    if (!file.startsWith(absRoot)) {
-      res.status(404);
-      res.json({ error: { code: 'not_found', message: 'Not found.' } });
+    // Inside the root, not merely sharing its prefix (tab/dist-old is not tab/dist).
+    const inside = path.relative(absRoot, file);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) {
+      sendError(res, 404, 'not_found', 'Not found.');
       return next(false);
     }
     let stat = safeStat(file);
@@ -54,8 +55,7 @@ export function createStaticHandler(root: string) {
         res.end('The tab has not been built yet: run "npm run build".\nタブがビルドされていません。"npm run build" を実行してください。');
         return next(false);
       }
-      res.status(404);
-      res.json({ error: { code: 'not_found', message: 'Not found.' } });
+      sendError(res, 404, 'not_found', 'Not found.');
       return next(false);
     }
     const ext = path.extname(file);

@@ -171,25 +171,3 @@ function latinWords(word: string, out: Word[]): void {
     out.push({ text: w, terms: [stem(w)], content: w.length >= 3 && !/^\d+$/.test(w) && !GENERIC.has(w) });
   }
 }
-
-/** Edit distance with transpositions, stopping early beyond `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev2: number[] = new Array(b.length + 1).fill(0);
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const cur: number[] = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    for (let j = 0; j <= b.length; j += 1) prev2[j] = prev[j];
-    prev = cur;
-  }
-  return prev[b.length];
-}

@@ -7,11 +7,14 @@ import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, Activity } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
+import { localeFromTag } from '../../contract/locale';
 import type { Config } from '../config';
 import { sendError } from '../http/errors';
-import { createNoticeCard } from '../cards/cards';
-import { jsonBytes } from '../cards/frozenJson';
-import { STRINGS, toLocale } from '../cards/strings';
+import { isLoopbackUrl } from '../loopback';
+import { createNoticeCard } from '../cards/noticeCard';
+import { jsonBytes } from '../json/frozenJson';
+import { STRINGS } from '../i18n/strings';
 import type { TeamsBot } from './teamsBot';
 import { ReusingBotFrameworkAuthentication } from './reusingAuthentication';
 
@@ -36,22 +39,16 @@ class BotAdapter extends CloudAdapter {
   }
 }
 
-export function isLoopbackUrl(url: string): boolean {
-  try {
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-  } catch {
-    return false;
-  }
-}
-
 export function createBotEndpoint(options: { config: Config; logger: Logger; bot: TeamsBot }) {
   const { config, logger, bot } = options;
   const b = config.bot;
   const auth = new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
     b.localMode
       ? {}
-      : { MicrosoftAppId: b.appId, MicrosoftAppPassword: b.appPassword, MicrosoftAppType: b.appType ?? 'MultiTenant', MicrosoftAppTenantId: b.tenantId },
+      : {
+        MicrosoftAppId: b.appId, MicrosoftAppPassword: b.appPassword, MicrosoftAppType: b.appType ?? 'MultiTenant', MicrosoftAppTenantId: b.tenantId,
+        ...(b.openIdMetadataUrl ? { BotOpenIdMetadata: b.openIdMetadataUrl } : {}),
+      },
   ));
   const adapter = new BotAdapter(auth);
 
@@ -59,7 +56,7 @@ export function createBotEndpoint(options: { config: Config; logger: Logger; bot
     logger.error({ err: error, activityType: context.activity?.type }, 'bot turn failed');
     if (context.activity?.type !== 'message') return;
     try {
-      const locale = toLocale(context.activity.locale) ?? 'ja';
+      const locale = localeFromTag(context.activity.locale);
       await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: createNoticeCard(STRINGS[locale].error) }] });
     } catch (sendError) {
       logger.error({ err: sendError }, 'could not tell the user about the failure');
@@ -97,9 +94,15 @@ export function createBotEndpoint(options: { config: Config; logger: Logger; bot
         res.end();
       }
     } catch (err) {
-      if (isAuthenticationFailure(err)) {
+      const failure = authenticationFailure(err);
+      if (failure === 'unauthorized') {
         logger.warn({ err: (err as Error).message }, 'bot request refused: not authenticated');
         sendError(res, 401, 'unauthorized', 'The request is not authenticated for this bot.');
+        return;
+      }
+      if (failure === 'unavailable') {
+        logger.error({ err }, 'bot request: the Bot Framework signing keys could not be fetched');
+        sendError(res, 503, 'auth_unavailable', 'The request could not be authenticated right now. Please try again shortly.');
         return;
       }
       logger.error({ err }, 'bot request failed');
@@ -108,9 +111,16 @@ export function createBotEndpoint(options: { config: Config; logger: Logger; bot
   };
 }
 
-/** botbuilder signals auth failures with AuthenticationError (from botframework-connector) or plain errors naming the token. */
-function isAuthenticationFailure(err: unknown): boolean {
-  const e = err as { name?: string; constructor?: { name?: string }; message?: string; statusCode?: number };
-  if (e?.name === 'AuthenticationError' || e?.constructor?.name === 'AuthenticationError' || e?.statusCode === 401) return true;
-  return /unauthori[sz]ed|authorization header|token|jwt|signing key|openid|issuer|audience/i.test(e?.message ?? '');
+/**
+ * Why the Bot Framework refused a request, if it did: botframework-connector
+ * throws AuthenticationError for a missing, unknown or expired key, passes
+ * jsonwebtoken's own errors through for a bad signature or claim, and
+ * node-fetch's FetchError when it cannot fetch the signing keys at all.
+ */
+export function authenticationFailure(err: unknown): 'unauthorized' | 'unavailable' | undefined {
+  if (err instanceof AuthenticationError) return 'unauthorized';
+  const name = (err as Error | undefined)?.name;
+  if (name === 'JsonWebTokenError' || name === 'TokenExpiredError' || name === 'NotBeforeError') return 'unauthorized';
+  if (name === 'FetchError') return 'unavailable';
+  return undefined;
 }

@@ -10,6 +10,7 @@
  * still goes to the wrapped implementation.
  */
 import type { Activity } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import {
   AuthenticateRequestResult, BotFrameworkAuthentication, ClaimsIdentity, ConnectorClient, ConnectorFactory, JwtTokenValidation, UserTokenClient,
 } from 'botframework-connector';
@@ -17,14 +18,16 @@ import {
 /** Service URLs are few (one per Teams region); the bound only stops unbounded growth. */
 const MAX_CLIENTS = 64;
 
-class BoundedCache<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly limit: number) {}
+/** An LRU cache of client promises; the bound only stops unbounded growth. */
+class BoundedCache<V extends object> {
+  private readonly entries: LRUCache<string, V>;
+  constructor(limit: number) {
+    this.entries = new LRUCache<string, V>({ max: limit });
+  }
   getOrCreate(key: string, create: () => V): V {
     let value = this.entries.get(key);
     if (value === undefined) {
       value = create();
-      if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
       this.entries.set(key, value);
     }
     return value;

@@ -11,8 +11,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocumentsFile, SectionFile } from '../../bot/reference/schema';
-import { defaultDataDir } from '../../bot/reference/loadReference';
+import { DocumentsFile, SectionFile } from '../../contract/reference';
+import { defaultDataDir } from '../../bot/reference/loadLibrary';
 import { checkDocument, checkItem, loadRetiredNames, loadSectionChecks, SectionChecks, type Finding } from './contentRules';
 
 function main(): number {

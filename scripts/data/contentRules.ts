@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { CalendarDate, Conformity, LocalizedText, type Item, type Document } from '../../bot/reference/schema';
+import { CalendarDate, Conformity, LocalizedText, type Item, type Document } from '../../contract/reference';
 
 export interface Finding {
   id: string;

@@ -99,7 +99,7 @@ export function App() {
         <AssessmentContext.Provider value={assessment}>
         <PrintingContext.Provider value={printing}>
         <div className={styles.page}>
-          {!isConfig && <AppHeader locale={locale} onLocaleChange={setChosenLocale} onPrint={ready ? print : undefined} />}
+          {!isConfig && <AppHeader locale={locale} onLocaleChange={setChosenLocale} onPrint={ready ? print : undefined} editionLabel={referenceState.status === 'ready' ? referenceState.data.edition.label[locale] : undefined} />}
           <main>{body}</main>
           {!isConfig && <footer><p className={styles.footer}>{strings.disclaimer}</p></footer>}
         </div>

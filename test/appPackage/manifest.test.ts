@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateAgainstSchema, schemaPath } from '../../scripts/appPackage/schema';
 import { checkBotIds, checkLocalizationKeys, valueAtPath } from '../../scripts/appPackage/rules';
-import { findItemIds } from '../../bot/reference/itemId';
-import { testReference } from '../helpers/testServer';
+import { V5_GRAMMAR } from '../../contract/itemIds';
+import { testEdition } from '../helpers/testServer';
 import { changed, filledLocalization, filledManifest, localEnv, projectDir } from './helpers';
 
 const VERSION = '1.24';
@@ -56,8 +56,8 @@ describe('the filled manifest (environment local)', () => {
   });
 
   test('the example item ID in the command list is an item of the reference', () => {
-    const reference = testReference();
-    const ids = manifest.bots[0].commandLists.flatMap((l: any) => l.commands.flatMap((c: any) => findItemIds(c.title)));
+    const reference = testEdition();
+    const ids = manifest.bots[0].commandLists.flatMap((l: any) => l.commands.flatMap((c: any) => V5_GRAMMAR.find(c.title)));
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(reference.itemById.has(id)).toBe(true);
   });

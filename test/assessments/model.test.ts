@@ -2,9 +2,11 @@
  * The pure parts of the assessment model: what counts as a date, a scope,
  * a change, and progress.
  */
-import { applyChange, computeProgress, IsoDate, ItemWrite, UNCHECKED } from '../../bot/assessments/model';
-import { parseScope } from '../../bot/assessments/scope';
-import { isLoopbackAddress } from '../../bot/auth/loopback';
+import { applyChange, UNCHECKED } from '../../bot/assessments/model';
+import { IsoDate, ItemWrite } from '../../contract/assessment';
+import { computeProgress } from '../../contract/progress';
+import { parseScope } from '../../contract/scope';
+import { isLoopbackAddress, isLoopbackHost, isLoopbackUrl } from '../../bot/loopback';
 
 describe('dates', () => {
   it.each(['2025-04-01', '2024-02-29', '1900-01-01', '2999-12-31'])('accepts %s', (d) => {
@@ -40,8 +42,8 @@ describe('progress', () => {
   it('counts items without a state as unchecked, and ignores states of unknown items', () => {
     const items = [{ id: '6.1-C-1', section: '6.1' }, { id: '6.1-C-2', section: '6.1' }, { id: '6.2-C-1', section: '6.2' }];
     const states = new Map([['6.1-C-1', { status: 'done' as const }], ['9.9-C-9', { status: 'done' as const }]]);
-    const p = computeProgress(items, states);
-    expect(p.overall).toEqual({ total: 3, counts: { unchecked: 2, done: 1, partial: 0, 'not-done': 0, 'not-applicable': 0 } });
+    const p = computeProgress(items, (id) => states.get(id)?.status);
+    expect(p.overall).toEqual({ total: 3, counts: { unchecked: 2, done: 1, partial: 0, 'not-done': 0, 'not-applicable': 0 }, settled: 1, ratio: 1 / 3 });
     expect(p.sections.map((s) => [s.section, s.total, s.counts.done])).toEqual([['6.1', 2, 1], ['6.2', 1, 0]]);
   });
 });
@@ -62,4 +64,12 @@ describe('scopes', () => {
 describe('loopback addresses', () => {
   it.each(['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1', '[::1]'])('%s is this machine', (a) => expect(isLoopbackAddress(a)).toBe(true));
   it.each(['192.0.2.2', '10.0.0.1', '::ffff:10.0.0.1', 'fd00::2', '127.0.0.1.example.com', '', undefined])('%s is not', (a) => expect(isLoopbackAddress(a)).toBe(false));
+});
+
+describe('loopback hosts and URLs (local mode trusts only these)', () => {
+  it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.9.9.9', '[::1]', '::1'])('host %s is this machine', (h) => expect(isLoopbackHost(h)).toBe(true));
+  // A DNS name that starts with 127. is anyone's machine: the old check in the team directory let it through.
+  it.each(['127.evil.example', 'localhost.example', 'example.com', '10.0.0.1', '[fd00::1]', ''])('host %s is not', (h) => expect(isLoopbackHost(h)).toBe(false));
+  it.each(['http://127.0.0.1:9', 'https://localhost/x', 'http://[::1]:3978/api'])('URL %s is this machine', (u) => expect(isLoopbackUrl(u)).toBe(true));
+  it.each(['http://127.evil.example/', 'https://example.com', 'ftp://127.0.0.1/', 'not a url'])('URL %s is not', (u) => expect(isLoopbackUrl(u)).toBe(false));
 });

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import type { AssessmentStore } from '../../bot/assessments/store';
-import type { ScopeKey } from '../../bot/assessments/scope';
+import type { ScopeKey } from '../../bot/assessments/store';
 import { UNCHECKED } from '../../bot/assessments/model';
 import { BATCH_SIZE, KILL_TEST_ITEMS, KILL_TEST_KEY } from './fixtures/killedWriter';
 
@@ -25,8 +25,8 @@ export interface StoreHarness {
   integrityOk(): Promise<boolean>;
 }
 
-const A: ScopeKey = { tenantId: 'tenant-a', scope: 'channel:19:team@thread.tacv2:19:general@thread.tacv2' };
-const B: ScopeKey = { tenantId: 'tenant-b', scope: A.scope };
+const A: ScopeKey = { tenantId: 'tenant-a', scope: 'channel:19:team@thread.tacv2:19:general@thread.tacv2', edition: 'v5' };
+const B: ScopeKey = { tenantId: 'tenant-b', scope: A.scope, edition: 'v5' };
 const alice = { id: '00000000-0000-0000-0000-00000000000a', name: '佐藤 花子' };
 const bob = { id: '00000000-0000-0000-0000-00000000000b', name: 'Bob' };
 
@@ -44,13 +44,13 @@ export function describeAssessmentStore(name: string, harness: StoreHarness): vo
       const again = await harness.reopen();
       extra.push(again);
       extra.push(await harness.reopen());
-      expect(await harness.migrationVersions()).toEqual([1]);
+      expect(await harness.migrationVersions()).toEqual([1, 2]);
     });
 
     it('gives an untouched item the unchecked state at version 0', async () => {
       expect(await store.getItemState(A, '6.5-C-6')).toEqual(UNCHECKED);
       expect((await store.getAssessment(A)).size).toBe(0);
-      expect(await store.getItemStatus(A.tenantId, A.scope, '6.5-C-6')).toBeUndefined();
+      expect(await store.getItemStatus(A, '6.5-C-6')).toBeUndefined();
     });
 
     it('saves a first write at version 1 and keeps Japanese text intact', async () => {
@@ -67,7 +67,7 @@ export function describeAssessmentStore(name: string, harness: StoreHarness): vo
       expect(new Date(result.state.updatedAt!).toISOString()).toBe(result.state.updatedAt);
       expect(await store.getItemState(A, '6.5-C-6')).toEqual(result.state);
       expect((await store.getAssessment(A)).get('6.5-C-6')).toEqual(result.state);
-      expect(await store.getItemStatus(A.tenantId, A.scope, '6.5-C-6')).toEqual({
+      expect(await store.getItemStatus(A, '6.5-C-6')).toEqual({
         status: 'partial', owner: '情報システム部 田中', version: 1, updatedAt: result.state.updatedAt,
       });
     });
@@ -135,15 +135,26 @@ export function describeAssessmentStore(name: string, harness: StoreHarness): vo
       expect((await store.getAssessment(B)).size).toBe(0);
       expect(await store.getItemState(B, '6.5-C-6')).toEqual(UNCHECKED);
       expect(await store.getHistory(B, '6.5-C-6')).toEqual([]);
-      expect(await store.getItemStatus(B.tenantId, B.scope, '6.5-C-6')).toBeUndefined();
+      expect(await store.getItemStatus(B, '6.5-C-6')).toBeUndefined();
       // B's first write is B's version 1, not a conflict with A's row.
       const b = await store.putItem(B, '6.5-C-6', { status: 'not-done' }, 0, bob);
       expect(b.ok && b.state.version).toBe(1);
       expect(await store.getItemState(A, '6.5-C-6')).toMatchObject({ status: 'done', note: 'tenant A only', version: 1 });
-      const personalA = { tenantId: 'tenant-a', scope: `personal:${alice.id}` };
-      const personalB = { tenantId: 'tenant-a', scope: `personal:${bob.id}` };
+      const personalA = { tenantId: 'tenant-a', scope: `personal:${alice.id}`, edition: 'v5' };
+      const personalB = { tenantId: 'tenant-a', scope: `personal:${bob.id}`, edition: 'v5' };
       await store.putItem(personalA, '6.5-C-6', { status: 'partial' }, 0, alice);
       expect((await store.getAssessment(personalB)).size).toBe(0);
+    });
+
+    it('keeps editions apart: the same item ID in two editions is two items', async () => {
+      const v7 = { ...A, edition: 'v7' };
+      await store.putItem(A, '6.5-C-6', { status: 'done' }, 0, alice);
+      await store.putItem(v7, '6.5-C-6', { status: 'not-done', note: '7.0' }, 0, alice);
+      expect(await store.getItemState(A, '6.5-C-6')).toMatchObject({ status: 'done', version: 1 });
+      expect(await store.getItemState(v7, '6.5-C-6')).toMatchObject({ status: 'not-done', note: '7.0', version: 1 });
+      expect([...(await store.getAssessment(v7)).keys()]).toEqual(['6.5-C-6']);
+      expect((await store.getHistory(v7, '6.5-C-6')).map((h) => h.version)).toEqual([1]);
+      expect(await store.getItemStatus(v7, '6.5-C-6')).toMatchObject({ status: 'not-done' });
     });
 
     it('lets exactly one of many concurrent editors of the same version win', async () => {

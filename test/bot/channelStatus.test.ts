@@ -23,7 +23,7 @@ describe('channel status on answer cards', () => {
   it('shows the channel\'s status and owner for the answered item', async () => {
     await setStatus('6.5-C-6', { status: 'partial', owner: '情報システム課 佐藤', version: 0 });
     const { body } = await postActivity(srv.baseUrl, channelMention('6.5 C-6', { deliveryMode: 'expectReplies' }));
-    expect(JSON.stringify(replyCards(body)[0])).toContain('このチャネルの状況: 一部対応（担当: 情報システム課 佐藤）');
+    expect(JSON.stringify(replyCards(body)[0])).toContain('このチャネルの対応状況: 一部対応（担当: 情報システム課 佐藤）');
   });
 
   it('shows it in English for an English question', async () => {

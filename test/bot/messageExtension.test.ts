@@ -2,7 +2,7 @@
  * Sharing requirement cards: the message extension's search and link
  * unfurling, as invokes posted to the real server.
  */
-import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
+import { startTestServer, RunningServer, testEdition } from '../helpers/testServer';
 import { invokeActivity, postActivity } from '../helpers/activities';
 import { cardProblems, utf16Bytes } from '../helpers/cardValidation';
 
@@ -49,7 +49,7 @@ describe('composeExtension/query', () => {
     const { body } = await postActivity(srv.baseUrl, query('MFA', { locale: 'en-US' }));
     const first = body.composeExtension.attachments[0];
     expect(first.preview.content.subtitle).toMatch(/Conformable|Not met by Teams|Outside Teams/);
-    expect(JSON.stringify(first.content)).toContain('What Teams provides');
+    expect(JSON.stringify(first.content)).toContain('What Teams and Microsoft 365 provide');
   });
 
   it('shows the most asked items on the initial run (empty query)', async () => {
@@ -106,7 +106,7 @@ describe('composeExtension/selectItem', () => {
 
 describe('composeExtension/queryLink (link unfurling)', () => {
   it('unfurls a link to an item in the tab into that item\'s card', async () => {
-    const item = testReference().itemById.get('6.5-C-6')!;
+    const item = testEdition().itemById.get('6.5-C-6')!;
     const { status, body } = await postActivity(srv.baseUrl, invokeActivity('composeExtension/queryLink', { url: `https://${HOST}/#/items/6.5-C-6` }));
     expect(status).toBe(200);
     const [att] = body.composeExtension.attachments;

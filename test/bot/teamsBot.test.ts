@@ -1,14 +1,15 @@
 /**
- * TeamsBot with botbuilder's TestAdapter: the dispatch alone, no HTTP.
+ * TeamsBot with botbuilder's TestAdapter: the dispatch alone, no HTTP —
+ * what only this layer decides: the text it hands the conversation (mentions
+ * removed), the button data it routes, one card per reply.
  */
 import { TestAdapter, ActivityTypes } from 'botbuilder';
 import pino from 'pino';
 import { TeamsBot } from '../../bot/teams/teamsBot';
-import { SearchIndex } from '../../bot/search/searchIndex';
-import { testReference } from '../helpers/testServer';
+import { testLibrary, testServices } from '../helpers/testServer';
+import { answeredItem, cardTexts } from '../helpers/cards';
 
-const reference = testReference();
-const bot = new TeamsBot({ reference, index: new SearchIndex(reference.items, reference.vocabulary), logger: pino({ level: 'silent' }) });
+const bot = new TeamsBot({ library: testLibrary(), services: testServices(), logger: pino({ level: 'silent' }) });
 
 function adapter() {
   return new TestAdapter(async (context) => { await bot.run(context); }, { channelId: 'msteams', locale: 'ja-JP' } as any);
@@ -19,29 +20,41 @@ function firstCard(activity: any) {
 }
 
 describe('TeamsBot (TestAdapter)', () => {
-  it('answers a question with one Adaptive Card', async () => {
+  it('answers a question with one Adaptive Card about the best item', async () => {
     await adapter()
-      .send('二段階認証を入れる期限はありますか')
+      .send('二要素認証を入れる期限はありますか')
       .assertReply((a: any) => {
         expect(a.type).toBe(ActivityTypes.Message);
         expect(a.attachments).toHaveLength(1);
         expect(firstCard(a).type).toBe('AdaptiveCard');
-        expect(JSON.stringify(firstCard(a))).toContain('6.5 D-5');
+        expect(answeredItem(firstCard(a))).toBe('6.5-D-5');
+      });
+  });
+
+  it('takes the @mention out of a channel question before answering it', async () => {
+    const mention = { type: 'mention', text: '<at>medsec</at>', mentioned: { id: 'bot', name: 'medsec' } };
+    await adapter()
+      .send({ type: 'message', text: '<at>medsec</at> アクセスログはどう管理されていますか', entities: [mention], recipient: { id: 'bot', name: 'medsec' } } as any)
+      .assertReply((a: any) => {
+        expect(answeredItem(firstCard(a))).toBe('6.5-C-6');
+        // The card echoes the question it answers: without the mention markup or the bot's name.
+        const intro = cardTexts(firstCard(a))[0];
+        expect(intro).toBe('「アクセスログはどう管理されていますか」に最も近い要求事項です。');
       });
   });
 
   it('answers help with the help card', async () => {
     await adapter().send('ヘルプ').assertReply((a: any) => {
-      expect(JSON.stringify(firstCard(a))).toContain('質問の例');
+      expect(cardTexts(firstCard(a))).toContain('質問の例');
     });
   });
 
-  it('handles card button data sent without text', async () => {
+  it('routes card button data sent without text, in the button\'s language', async () => {
     await adapter()
       .send({ type: 'message', value: { action: 'showItem', id: '6.5-C-6', locale: 'en' } } as any)
       .assertReply((a: any) => {
-        expect(JSON.stringify(firstCard(a))).toContain('6.5 C-6');
-        expect(JSON.stringify(firstCard(a))).toContain('What Teams provides');
+        expect(answeredItem(firstCard(a))).toBe('6.5-C-6');
+        expect(cardTexts(firstCard(a))).toContain('What Teams and Microsoft 365 provide');
       });
   });
 });

@@ -4,10 +4,10 @@
  */
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { testReference } from '../helpers/testServer';
+import { testEdition } from '../helpers/testServer';
 import { expectHash, visibleItemIds, useTabPages, useTabTestEnvironment } from '../helpers/browser';
 
-const ref = testReference();
+const ref = testEdition();
 const env = useTabTestEnvironment();
 const tabs = useTabPages(env);
 

@@ -6,10 +6,10 @@
 import * as fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { testReference } from '../helpers/testServer';
+import { testEdition } from '../helpers/testServer';
 import { expectHash, visibleItemIds, waitForChecklist, useTabPages, useTabTestEnvironment } from '../helpers/browser';
 
-const ref = testReference();
+const ref = testEdition();
 const env = useTabTestEnvironment();
 const tabs = useTabPages(env);
 
@@ -161,7 +161,7 @@ describe('the self-assessment in the tab (local mode)', () => {
       return { name: download.suggestedFilename(), bytes: fs.readFileSync((await download.path())!) };
     };
     const xlsx = await read('export-xlsx');
-    expect(xlsx.name).toMatch(/^assessment-personal-\d{8}\.xlsx$/);
+    expect(xlsx.name).toMatch(/^assessment-personal-v5-\d{8}\.xlsx$/);
     expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     const csv = await read('export-csv');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -5,11 +5,11 @@
  */
 import type { BrowserContext, Frame } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { testReference } from '../helpers/testServer';
+import { testEdition } from '../helpers/testServer';
 import { useTabTestEnvironment } from '../helpers/browser';
 import { hostLog, openInFakeTeams, proxyTabOrigin, sendToTab, TAB_ORIGIN, type FakeHostOptions } from '../helpers/fakeTeamsHost';
 
-const ref = testReference();
+const ref = testEdition();
 const APP_ID = '11111111-2222-4333-8444-555555555555';
 const env = useTabTestEnvironment({ TEAMS_APP_ID: APP_ID });
 let context: BrowserContext | undefined;

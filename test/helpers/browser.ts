@@ -30,11 +30,11 @@ function newestMtime(target: string): number {
   return max;
 }
 
-/** The tab imports the reference model's types and item-ID helpers from bot/reference. */
+/** The tab bundles tab/ and the shared contract/ (see scripts/build-if-needed.mjs). */
 export function tabIsStale(): boolean {
   const built = path.join(ROOT, 'tab', 'dist', 'index.html');
   if (!fs.existsSync(built)) return true;
-  const sources = Math.max(newestMtime(path.join(ROOT, 'tab')), newestMtime(path.join(ROOT, 'bot', 'reference')));
+  const sources = Math.max(newestMtime(path.join(ROOT, 'tab')), newestMtime(path.join(ROOT, 'contract')));
   return fs.statSync(built).mtimeMs < sources;
 }
 

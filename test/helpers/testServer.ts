@@ -6,14 +6,32 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../bot/config';
-import { loadReference, Reference } from '../../bot/reference/loadReference';
+import { loadLibrary } from '../../bot/reference/loadLibrary';
+import type { Library } from '../../bot/reference/library';
+import type { Edition } from '../../bot/reference/edition';
+import { EditionServices } from '../../bot/conversation/editionServices';
 import { createApp, App, AppDeps } from '../../bot/app';
 
-let cachedReference: Reference | undefined;
-export function testReference(): Reference {
-  // MEDSEC_DATA_DIR lets a test run point at another copy of the dataset.
-  cachedReference ??= loadReference(process.env.MEDSEC_DATA_DIR || undefined);
-  return cachedReference;
+let cached: { library: Library; services: EditionServices } | undefined;
+
+/** The real dataset (DATA_DIR may point a test run at another copy), loaded once per test file. */
+export function testLibrary(): Library {
+  cached ??= (() => {
+    const library = loadLibrary(process.env.DATA_DIR || undefined);
+    return { library, services: new EditionServices(library) };
+  })();
+  return cached.library;
+}
+
+/** The default edition of testLibrary(): the one every test of a single edition uses. */
+export function testEdition(): Edition {
+  return testLibrary().defaultEdition;
+}
+
+/** Search indexes and card caches of testLibrary(), built once per test file and shared by its servers. */
+export function testServices(): EditionServices {
+  testLibrary();
+  return cached!.services;
 }
 
 export interface RunningServer {
@@ -24,7 +42,7 @@ export interface RunningServer {
 
 export async function startTestServer(
   env: NodeJS.ProcessEnv = {},
-  extra: { tabDir?: string; host?: string } & Omit<Partial<AppDeps>, 'config' | 'reference' | 'logger' | 'tabDir'> = {},
+  extra: { tabDir?: string; host?: string } & Omit<Partial<AppDeps>, 'config' | 'logger' | 'tabDir'> = {},
 ): Promise<RunningServer> {
   // Each server gets its own assessment database unless the test names one.
   const tmp = env.ASSESSMENT_DB_PATH ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'medsec-test-'));
@@ -37,7 +55,8 @@ export async function startTestServer(
       ...(tmp ? { ASSESSMENT_DB_PATH: path.join(tmp, 'assessments.sqlite') } : {}),
       ...env,
     });
-    app = await createApp({ ...deps, config, reference: testReference(), logger: pino({ level: 'silent' }), tabDir });
+    const library = deps.library ?? testLibrary();
+    app = await createApp({ services: library === testLibrary() ? testServices() : undefined, ...deps, config, library, logger: pino({ level: 'silent' }), tabDir });
   } catch (err) {
     removeTmp();
     throw err;

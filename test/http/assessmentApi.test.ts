@@ -6,13 +6,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
+import { startTestServer, RunningServer, testEdition } from '../helpers/testServer';
 
 let srv: RunningServer;
 beforeAll(async () => { srv = await startTestServer(); });
 afterAll(async () => { await srv.stop(); });
 
-const reference = testReference();
+const reference = testEdition();
 const [first, second, third] = reference.items;
 // Real Teams thread IDs are this long: the scope is over 100 characters.
 const CHANNEL = 'channel:19:4a95f7d8db4c4e7fae857bcebe0623e6@thread.tacv2:19:0f3c9e2a6b7d4e1f8a9b0c1d2e3f4a5b@thread.tacv2';
@@ -72,7 +72,7 @@ describe('a self-check in local mode', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('version_conflict');
     expect(stale.body.error.message).toMatch(/version 2/);
-    expect(stale.body.current).toEqual(b.body.state);
+    expect(stale.body.error.details.current).toEqual(b.body.state);
     const get = await call('GET', '/api/assessments/personal');
     expect(get.body.items[second.id]).toEqual(b.body.state);
     // Version 0 for an item that already has a state is stale too.
@@ -189,7 +189,7 @@ describe('local mode and the network', () => {
       method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '127.0.0.1' }, body: JSON.stringify({ status: 'done', version: 0 }),
     });
     expect(put.status).toBe(403);
-    expect(await wide.app.assessments.store.getItemStatus('local', 'personal:local-user', first.id)).toBeUndefined();
+    expect(await wide.app.store.getItemStatus({ tenantId: 'local', scope: 'personal:local-user', edition: 'v5' }, first.id)).toBeUndefined();
     // The reference API stays public.
     expect((await fetch(`http://${external}:${port}/api/health`)).status).toBe(200);
   });

@@ -5,12 +5,13 @@
  * Connector, fetched by the real BotConnectorRoster (botframework-connector).
  */
 import { TokenCredentials } from 'botframework-connector';
-import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
+import { startTestServer, RunningServer, testEdition } from '../helpers/testServer';
 import { CLIENT_ID, FakeEntra, startFakeEntra, TENANT_A, TENANT_B, TENANT_OTHER } from '../helpers/fakeEntra';
 import { BOT_TOKEN, FakeRoster, startFakeRoster } from '../helpers/fakeRoster';
-import { BotConnectorRoster } from '../../bot/auth/botConnectorRoster';
+import { BotConnectorRoster } from '../../bot/teams/botConnectorRoster';
 import { channelMention, postActivity } from '../helpers/activities';
-import { channelScope, personalScope } from '../../bot/assessments/scope';
+import { channelScope, personalScope } from '../../contract/scope';
+import { TeamDirectory } from '../../bot/auth/teamDirectory';
 import { UNCHECKED } from '../../bot/assessments/model';
 
 const ALICE = '0a11ce00-0000-4000-8000-000000000001';
@@ -23,7 +24,7 @@ const UNKNOWN_TEAM = '19:ffffffffffffffffffffffffffffffff@thread.tacv2';
 const SCOPE = `channel:${TEAM}:${CHANNEL}`;
 const channelPath = `/api/assessments/${encodeURIComponent(SCOPE)}`;
 
-const reference = testReference();
+const reference = testEdition();
 const item = reference.items[0];
 const other = reference.items[1];
 
@@ -49,7 +50,7 @@ beforeAll(async () => {
   });
   // What the bot would record from activities in each tenant's team.
   for (const tenant of [TENANT_A, TENANT_B]) {
-    await srv.app.assessments.recordTeamActivity({
+    await new TeamDirectory(srv.app.store).recordActivity({
       serviceUrl: roster.serviceUrl(tenant),
       conversation: { tenantId: tenant },
       channelData: { tenant: { id: tenant }, team: { id: TEAM } },
@@ -96,7 +97,7 @@ describe('signed-in use', () => {
     const r = await call('GET', '/api/assessments/personal', bob);
     expect(r.status).toBe(200);
     expect(r.body.items).toEqual({});
-    expect(await srv.app.assessments.store.getItemStatus(TENANT_A, personalScope(ALICE), item.id)).toMatchObject({ status: 'done' });
+    expect(await srv.app.store.getItemStatus({ tenantId: TENANT_A, scope: personalScope(ALICE), edition: 'v5' }, item.id)).toMatchObject({ status: 'done' });
   });
 });
 
@@ -121,7 +122,7 @@ describe('refused tokens change nothing', () => {
 
   it.each(attempts)('refuses %s', async (_what, makeToken, status, code) => {
     const token = await makeToken();
-    const before = await srv.app.assessments.store.getAssessment({ tenantId: TENANT_A, scope: channelScope(TEAM, CHANNEL) });
+    const before = await srv.app.store.getAssessment({ tenantId: TENANT_A, scope: channelScope(TEAM, CHANNEL), edition: 'v5' });
     const get = await call('GET', channelPath, token);
     expect(get.status).toBe(status);
     expect(get.body.error.code).toBe(code);
@@ -136,9 +137,9 @@ describe('refused tokens change nothing', () => {
     for (const path of [`${channelPath}/export.csv`, `${channelPath}/export.xlsx`, `${channelPath}/export.json`, `${channelPath}/items/${item.id}/history`]) {
       expect((await call('GET', path, token)).status).toBe(status);
     }
-    expect(await srv.app.assessments.store.getAssessment({ tenantId: TENANT_A, scope: channelScope(TEAM, CHANNEL) })).toEqual(before);
-    expect(await srv.app.assessments.store.getItemState({ tenantId: TENANT_A, scope: personalScope(MALLORY) }, other.id)).toEqual(UNCHECKED);
-    expect(await srv.app.assessments.store.getItemState({ tenantId: TENANT_OTHER, scope: personalScope(MALLORY) }, other.id)).toEqual(UNCHECKED);
+    expect(await srv.app.store.getAssessment({ tenantId: TENANT_A, scope: channelScope(TEAM, CHANNEL), edition: 'v5' })).toEqual(before);
+    expect(await srv.app.store.getItemState({ tenantId: TENANT_A, scope: personalScope(MALLORY), edition: 'v5' }, other.id)).toEqual(UNCHECKED);
+    expect(await srv.app.store.getItemState({ tenantId: TENANT_OTHER, scope: personalScope(MALLORY), edition: 'v5' }, other.id)).toEqual(UNCHECKED);
   });
 
   it('does not fetch the signing keys again for every token', async () => {
@@ -162,7 +163,7 @@ describe('channel assessments and team membership', () => {
     const seen = await call('GET', channelPath, await aliceToken());
     expect(seen.body.items[item.id]).toMatchObject({ status: 'partial', owner: 'Bob', updatedBy: { id: BOB, name: 'Bob' } });
     // The bot's card reads the same state.
-    expect(await srv.app.assessments.store.getItemStatus(TENANT_A, channelScope(TEAM, CHANNEL), item.id)).toMatchObject({ status: 'partial', owner: 'Bob', version: 1 });
+    expect(await srv.app.store.getItemStatus({ tenantId: TENANT_A, scope: channelScope(TEAM, CHANNEL), edition: 'v5' }, item.id)).toMatchObject({ status: 'partial', owner: 'Bob', version: 1 });
   });
 
   it('caches the roster: further requests do not call the Bot Connector', async () => {
@@ -173,7 +174,7 @@ describe('channel assessments and team membership', () => {
   });
 
   it('refuses a signed-in user of the same tenant who is not in the team, and changes nothing', async () => {
-    const before = await srv.app.assessments.store.getAssessment({ tenantId: TENANT_A, scope: channelScope(TEAM, CHANNEL) });
+    const before = await srv.app.store.getAssessment({ tenantId: TENANT_A, scope: channelScope(TEAM, CHANNEL), edition: 'v5' });
     const mallory = await entra.token({ tid: TENANT_A, oid: MALLORY, name: 'Mallory' });
     const get = await call('GET', channelPath, mallory);
     expect(get.status).toBe(403);
@@ -182,7 +183,7 @@ describe('channel assessments and team membership', () => {
     expect(put.status).toBe(403);
     expect((await call('GET', `${channelPath}/items/${item.id}/history`, mallory)).status).toBe(403);
     expect((await call('GET', `${channelPath}/export.json`, mallory)).status).toBe(403);
-    expect(await srv.app.assessments.store.getAssessment({ tenantId: TENANT_A, scope: channelScope(TEAM, CHANNEL) })).toEqual(before);
+    expect(await srv.app.store.getAssessment({ tenantId: TENANT_A, scope: channelScope(TEAM, CHANNEL), edition: 'v5' })).toEqual(before);
   });
 
   it('refuses a team the bot has never seen', async () => {
@@ -225,18 +226,18 @@ describe('channel assessments and team membership', () => {
       channelData: { tenant: { id: TENANT_A }, team: { id: NEW_TEAM }, channel: { id: CHANNEL } },
     }));
     expect(posted.status).toBe(200);
-    expect(await srv.app.assessments.store.getTeamServiceUrl(TENANT_A, NEW_TEAM)).toBe(roster.serviceUrl(TENANT_A));
+    expect(await srv.app.store.getTeamServiceUrl(TENANT_A, NEW_TEAM)).toBe(roster.serviceUrl(TENANT_A));
     expect((await call('GET', path, await aliceToken())).status).toBe(200);
     const bob = await entra.token({ tid: TENANT_A, oid: BOB });
     expect((await call('GET', path, bob)).body.error.code).toBe('not_team_member');
   });
 
   it('ignores service URLs a bot activity could not legitimately carry', async () => {
-    await srv.app.assessments.recordTeamActivity({
+    await new TeamDirectory(srv.app.store).recordActivity({
       serviceUrl: 'http://attacker.example/',
       channelData: { tenant: { id: TENANT_A }, team: { id: UNKNOWN_TEAM } },
     });
-    expect(await srv.app.assessments.store.getTeamServiceUrl(TENANT_A, UNKNOWN_TEAM)).toBeUndefined();
+    expect(await srv.app.store.getTeamServiceUrl(TENANT_A, UNKNOWN_TEAM)).toBeUndefined();
   });
 });
 

@@ -3,8 +3,8 @@
  * Excel would (exceljs, byte checks), and the JSON export → import round trip.
  */
 import ExcelJS from 'exceljs';
-import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
-import { displayItemId } from '../../bot/reference/itemId';
+import { startTestServer, RunningServer, testEdition } from '../helpers/testServer';
+import { V5_GRAMMAR } from '../../contract/itemIds';
 import { EXPORT_LABELS } from '../../bot/assessments/labels';
 import { COLUMN_KEYS } from '../../bot/assessments/exportRows';
 import { MAX_BODY_BYTES } from '../../bot/server';
@@ -13,7 +13,7 @@ let srv: RunningServer;
 beforeAll(async () => { srv = await startTestServer(); });
 afterAll(async () => { await srv.stop(); });
 
-const reference = testReference();
+const reference = testEdition();
 const ja = EXPORT_LABELS.ja;
 const JA_HEADERS = COLUMN_KEYS.map((k) => ja.columns[k]);
 const CHANNEL = `channel:19:4a95f7d8db4c4e7fae857bcebe0623e6@thread.tacv2:19:0f3c9e2a6b7d4e1f8a9b0c1d2e3f4a5b@thread.tacv2`;
@@ -76,7 +76,7 @@ describe('the Excel export', () => {
   it('downloads as an .xlsx attachment that is not cached', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="assessment-personal-\d{8}\.xlsx"$/);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="assessment-personal-v5-\d{8}\.xlsx"$/);
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
@@ -92,7 +92,7 @@ describe('the Excel export', () => {
       expect(ws.autoFilter).toBeTruthy();
       const items = reference.items.filter((i) => chapterOf(i.section) === chapter);
       expect(ws.actualRowCount).toBe(items.length + 1);
-      expect(ws.getColumn(1).values.slice(2)).toEqual(items.map((i) => displayItemId(i.id)));
+      expect(ws.getColumn(1).values.slice(2)).toEqual(items.map((i) => V5_GRAMMAR.display(i.id)));
     }
   });
 
@@ -100,8 +100,8 @@ describe('the Excel export', () => {
     const ws = wb.getWorksheet(ja.chapterSheet(chapterOf(first.section)))!;
     const row = ws.getRow(2);
     const cell = (key: typeof COLUMN_KEYS[number]) => row.getCell(COLUMN_KEYS.indexOf(key) + 1).value;
-    expect(cell('id')).toBe(displayItemId(first.id));
-    expect(cell('level')).toBe(ja.level[first.level]);
+    expect(cell('id')).toBe(V5_GRAMMAR.display(first.id));
+    expect(cell('level')).toBe(ja.level[first.level!]);
     expect(cell('requirement')).toBe(first.requirement.ja);
     expect(cell('conformity')).toBe(ja.conformity[first.conformity]);
     expect(cell('teams')).toBe(first.teams.ja);
@@ -152,7 +152,7 @@ describe('the CSV export', () => {
   it('is UTF-8 with a byte-order mark, so Excel opens the Japanese correctly', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString('utf8').startsWith('ID,区分,要求事項,適合性,Teamsにおける対応,確認した公開文書,SI事業者・利用者で必要な対応,状況,担当者,目標日,確認日,メモ')).toBe(true);
+    expect(bytes.subarray(3).toString('utf8').startsWith('ID,区分,要求事項（要約）,Teams での適合性,適合性の理由,Teams・Microsoft 365 での対応,参照した公開文書,医療機関・SI 事業者が行う対応,対応状況,担当者,目標日,確認日,メモ')).toBe(true);
   });
 
   it('ends every record with CRLF and quotes commas, quotes and line breaks', () => {
@@ -163,11 +163,11 @@ describe('the CSV export', () => {
     expect(rows[0]).toEqual(JA_HEADERS);
     expect(rows).toHaveLength(reference.items.length + 1);
     for (const r of rows) expect(r).toHaveLength(JA_HEADERS.length);
-    const trickyRow = rows.find((r) => r[0] === displayItemId(tricky.id))!;
+    const trickyRow = rows.find((r) => r[0] === V5_GRAMMAR.display(tricky.id))!;
     expect(trickyRow[COLUMN_KEYS.indexOf('note')]).toBe(NOTE_TRICKY.replace('\n', '\r\n'));
     // A formula-like cell is neutralised, not executed by Excel.
     expect(trickyRow[COLUMN_KEYS.indexOf('owner')]).toBe(`'${NOTE_FORMULA}`);
-    const firstRow = rows.find((r) => r[0] === displayItemId(first.id))!;
+    const firstRow = rows.find((r) => r[0] === V5_GRAMMAR.display(first.id))!;
     expect(firstRow[COLUMN_KEYS.indexOf('requirement')]).toBe(first.requirement.ja);
     expect(firstRow[COLUMN_KEYS.indexOf('status')]).toBe('対応済');
     expect(firstRow[COLUMN_KEYS.indexOf('targetDate')]).toBe('2025-06-30');
@@ -194,7 +194,7 @@ describe('export to JSON and import', () => {
 
   it('lists every reference item, untouched ones as unchecked', async () => {
     const doc = await exportJson('personal');
-    expect(doc).toMatchObject({ format: 'medsec-reference/assessment', formatVersion: 1, scope: 'personal', exportedBy: 'local-user' });
+    expect(doc).toMatchObject({ format: 'medsec-reference/assessment', formatVersion: 2, edition: 'v5', scope: 'personal', exportedBy: 'local-user' });
     expect(doc.items.map((i: { id: string }) => i.id)).toEqual(reference.items.map((i) => i.id));
     expect(doc.items.find((i: { id: string }) => i.id === reference.items[5].id)).toMatchObject({ status: 'unchecked', version: 0 });
   });
@@ -203,7 +203,7 @@ describe('export to JSON and import', () => {
     const doc = await exportJson('personal');
     const r = await importJson(CHANNEL, doc);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ scope: CHANNEL, imported: { total: reference.items.length, created: 3, updated: 0, unchanged: reference.items.length - 3 } });
+    expect(r.body).toEqual({ scope: CHANNEL, edition: 'v5', imported: { total: reference.items.length, created: 3, updated: 0, unchanged: reference.items.length - 3 } });
     const [mine, theirs] = [await states('personal'), await states(CHANNEL)];
     expect(Object.keys(theirs).sort()).toEqual(Object.keys(mine).sort());
     for (const id of Object.keys(mine)) expect(fields(theirs[id])).toEqual(fields(mine[id]));
@@ -225,9 +225,19 @@ describe('export to JSON and import', () => {
     expect(restored[reference.items[7].id]).toMatchObject({ status: 'unchecked', version: 2 });
   });
 
+  it('still reads a file exported before editions (formatVersion 1) as the 5th edition\'s', async () => {
+    const item = reference.items[9];
+    const r = await importJson('personal', { format: 'medsec-reference/assessment', formatVersion: 1, items: [{ id: item.id, status: 'partial', owner: '旧形式' }] });
+    expect(r.status).toBe(200);
+    expect(r.body.edition).toBe('v5');
+    expect((await states('personal'))[item.id]).toMatchObject({ status: 'partial', owner: '旧形式' });
+  });
+
   it.each([
     ['a file of another kind', { hello: 'world' }, 'invalid_body'],
-    ['a newer format version', { format: 'medsec-reference/assessment', formatVersion: 2, items: [] }, 'invalid_body'],
+    ['a newer format version', { format: 'medsec-reference/assessment', formatVersion: 3, edition: 'v5', items: [] }, 'invalid_body'],
+    ['format 2 without its edition', { format: 'medsec-reference/assessment', formatVersion: 2, items: [] }, 'invalid_body'],
+    ['an edition this server does not have', { format: 'medsec-reference/assessment', formatVersion: 2, edition: 'v9', items: [] }, 'unknown_edition'],
     ['an item the reference does not have', { format: 'medsec-reference/assessment', formatVersion: 1, items: [{ id: reference.items[4].id, status: 'done' }, { id: '6.99-C-1', status: 'done' }] }, 'unknown_items'],
     ['an item listed twice', { format: 'medsec-reference/assessment', formatVersion: 1, items: [{ id: reference.items[4].id, status: 'done' }, { id: reference.items[4].id, status: 'partial' }] }, 'duplicate_items'],
     ['an invalid date', { format: 'medsec-reference/assessment', formatVersion: 1, items: [{ id: reference.items[4].id, status: 'done', targetDate: '2025-13-01' }] }, 'invalid_body'],

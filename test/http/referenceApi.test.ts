@@ -1,7 +1,7 @@
 /**
  * The JSON API over HTTP against the real server.
  */
-import { startTestServer, RunningServer, testReference } from '../helpers/testServer';
+import { startTestServer, RunningServer, testEdition } from '../helpers/testServer';
 
 let srv: RunningServer;
 beforeAll(async () => { srv = await startTestServer(); });
@@ -20,13 +20,13 @@ describe('the reference API', () => {
     const { res, body } = await get('/api/health');
     expect(res.status).toBe(200);
     expect(body.status).toBe('ok');
-    expect(body.items).toBe(testReference().items.length);
+    expect(body.items).toBe(testEdition().items.length);
   });
 
   it('serves every item with every field', async () => {
     const { res, body } = await get('/api/items');
     expect(res.status).toBe(200);
-    expect(body.count).toBe(testReference().items.length);
+    expect(body.count).toBe(testEdition().items.length);
     const first = body.items[0];
     for (const field of ['id', 'displayId', 'section', 'level', 'title', 'requirement', 'conformity', 'teams', 'documents', 'actions', 'confidence']) {
       expect(first).toHaveProperty(field);
@@ -34,7 +34,7 @@ describe('the reference API', () => {
   });
 
   it('serves one item by canonical ID and by the displayed form', async () => {
-    const id = testReference().items[0].id;
+    const id = testEdition().items[0].id;
     const a = await get(`/api/items/${encodeURIComponent(id)}`);
     expect(a.res.status).toBe(200);
     expect(a.body.id).toBe(id);
@@ -53,7 +53,7 @@ describe('the reference API', () => {
     const { body } = await get('/api/sections');
     const s65 = body.sections.find((s: any) => s.id === '6.5');
     expect(s65.title.ja).toBe('技術的安全対策');
-    expect(s65.itemCount).toBe(testReference().items.filter((i) => i.section === '6.5').length);
+    expect(s65.itemCount).toBe(testEdition().items.filter((i) => i.section === '6.5').length);
     expect(body.chapters.map((c: any) => c.chapter)).toContain('6');
   });
 
@@ -98,7 +98,7 @@ describe('compression', () => {
     const res = await fetch(`${srv2.baseUrl}/api/items`, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     const body = await res.json();
-    expect(body.count).toBe(testReference().items.length);
+    expect(body.count).toBe(testEdition().items.length);
   });
 });
 

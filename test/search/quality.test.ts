@@ -4,7 +4,7 @@
  * so that only a real regression fails. The held-out set was never used to
  * choose a parameter; it shows whether the development figures generalise.
  */
-import { testReference } from '../helpers/testServer';
+import { testLibrary, testServices } from '../helpers/testServer';
 import { loadOffTopic, loadQuestions, measureQuality } from '../../test-bench/searchQuality';
 
 describe('answer quality', () => {
@@ -15,7 +15,7 @@ describe('answer quality', () => {
     const questions = loadQuestions(set);
     expect(questions.length).toBeGreaterThanOrEqual(150);
     const offTopic = loadOffTopic(set);
-    const report = await measureQuality(testReference(), questions, offTopic);
+    const report = await measureQuality(testLibrary(), questions, offTopic, testServices());
     expect(report.top1 / report.total).toBeGreaterThanOrEqual(0.88);
     expect(report.top3 / report.total).toBeGreaterThanOrEqual(0.95);
     expect(report.offTopicAnswered.length / offTopic.length).toBeLessThanOrEqual(maxOffTopicAnswered);

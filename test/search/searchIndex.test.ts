@@ -1,11 +1,14 @@
 /**
  * Behaviour of the search index that the answer-quality figures rest on.
  */
-import { testReference } from '../helpers/testServer';
+import { testEdition } from '../helpers/testServer';
 import { SearchIndex } from '../../bot/search/searchIndex';
+import { isAnswer } from '../../bot/conversation/answerPolicy';
+import { V5_GRAMMAR } from '../../contract/itemIds';
+import type { Item } from '../../contract/reference';
 
-const ref = testReference();
-const index = new SearchIndex(ref.items, ref.vocabulary);
+const ref = testEdition();
+const index = new SearchIndex(ref.items, ref.ids, ref.vocabulary);
 const top = (q: string) => index.search(q, { limit: 3 }).hits.map((h) => h.item.id);
 
 describe('SearchIndex', () => {
@@ -18,9 +21,9 @@ describe('SearchIndex', () => {
 
   it('says "no good match" when the item shares only generic words with the question', () => {
     for (const q of ['会議中に背景をぼかすにはどうすればいいですか', 'きょうの食堂のメニューなに？', 'how do I mute everyone in a meeting']) {
-      expect({ q, confident: index.search(q).confident }).toEqual({ q, confident: false });
+      expect({ q, answer: isAnswer(index.search(q).hits[0]) }).toEqual({ q, answer: false });
     }
-    expect(index.search('アクセスログはどう管理されていますか').confident).toBe(true);
+    expect(isAnswer(index.search('アクセスログはどう管理されていますか').hits[0])).toBe(true);
   });
 
   it('measures coverage: how much of the question the best item answers', () => {
@@ -48,8 +51,17 @@ describe('SearchIndex', () => {
     expect(index.search('ログ', { limit: 3 }).hits.map((h) => h.item.id)).toEqual(many.slice(0, 3).map((h) => h.item.id));
   });
 
-  it('puts a typed item ID first and is deterministic', () => {
+  it('puts a typed item ID first', () => {
     expect(top('6.9 C-7 について')[0]).toBe('6.9-C-7');
-    expect(index.search('パスワード').hits.map((h) => h.item.id)).toEqual(new SearchIndex(ref.items, ref.vocabulary).search('パスワード').hits.map((h) => h.item.id));
+  });
+
+  it('breaks ties in guideline order (6.2 before 6.10, C before D), not in string order', () => {
+    const same = (id: string): Item => {
+      const p = V5_GRAMMAR.parts(id)!;
+      const t = { ja: '同じ文言の項目', en: 'an item worded the same' };
+      return { id, section: p.section, level: p.level as 'C' | 'D', number: p.number, title: t, requirement: t, topics: ['same'], conformity: 'conformable', teams: t, documents: ['27'], certifications: [], actions: [t], confidence: 'high' };
+    };
+    const tied = new SearchIndex(['6.10-C-1', '6.2-D-1', '6.2-C-2', '6.2-C-10'].map(same), V5_GRAMMAR, { synonyms: [] });
+    expect(tied.search('同じ文言', { limit: 4 }).hits.map((h) => h.item.id)).toEqual(['6.2-C-2', '6.2-C-10', '6.2-D-1', '6.10-C-1']);
   });
 });

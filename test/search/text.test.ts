@@ -1,5 +1,6 @@
-import { editDistance, normalize, stem, terms } from '../../bot/search/text';
-import { testReference } from '../helpers/testServer';
+import { normalize, stem, terms } from '../../bot/search/text';
+import { editDistance } from '../../bot/search/spelling';
+import { testEdition } from '../helpers/testServer';
 
 describe('search text processing', () => {
   it('folds width, case, kana and long-vowel marks', () => {
@@ -39,7 +40,7 @@ describe('search text processing', () => {
       "don't e.g. U.S. 1,000 foo_bar a:b wi-fi TLS1.2. v1.2 hello.world it's 3.5x 'quoted' end. next",
       "6.5 C.11 c.d.e 1;2 a;b x.1 1.x a1.b2 2FA 3,5,7 a'1 1'000 x:y:z 1:2 ..a.. a..b http://x.y/z?a=b&c=d #tag @user $5 100% a/b",
     ];
-    for (const item of testReference().items) {
+    for (const item of testEdition().items) {
       for (const text of [item.title.en, item.requirement.en, item.teams.en, ...item.actions.map((a) => a.en)]) {
         samples.push(...text.split(/(?<=[.;])\s+/).filter((s) => /^[\x20-\x7e]*$/.test(s)));
       }

@@ -7,7 +7,7 @@ import {
   type ItemState,
 } from '../../tab/src/data/assessmentModel';
 import { parseHash, routeToHash } from '../../tab/src/state/route';
-import { testReference } from '../helpers/testServer';
+import { testEdition } from '../helpers/testServer';
 
 const state = (over: Partial<ItemState>): ItemState => ({ ...UNCHECKED_STATE, version: 1, ...over });
 
@@ -32,7 +32,7 @@ describe('overdue', () => {
 });
 
 describe('progress', () => {
-  const ref = testReference();
+  const ref = testEdition();
   const items = ref.items.map((i) => ({ id: i.id, section: i.section }));
 
   it('counts every item, untouched ones as unchecked, overall and per section in guideline order', () => {
@@ -42,7 +42,7 @@ describe('progress', () => {
       [b.id, state({ status: 'not-applicable' })],
       [c.id, state({ status: 'partial' })],
     ]);
-    const p = computeProgress(items, states);
+    const p = computeProgress(items, (id) => states.get(id)?.status);
     expect(p.overall.total).toBe(items.length);
     expect(p.overall.counts).toEqual({ unchecked: items.length - 3, done: 1, partial: 1, 'not-done': 0, 'not-applicable': 1 });
     expect(p.overall.settled).toBe(2);
@@ -54,10 +54,11 @@ describe('progress', () => {
     expect(first.counts.done).toBeGreaterThanOrEqual(1);
   });
 
-  it('accepts the API\'s items object and gives 0, not NaN, for no items', () => {
+  it('reads the API\'s items object and gives 0, not NaN, for no items', () => {
     const [a] = items;
-    expect(computeProgress(items, { [a.id]: state({ status: 'not-done' }) }).overall.counts['not-done']).toBe(1);
-    expect(computeProgress([], {}).overall).toEqual({ total: 0, counts: { unchecked: 0, done: 0, partial: 0, 'not-done': 0, 'not-applicable': 0 }, settled: 0, ratio: 0 });
+    const fromApi: Record<string, ItemState> = { [a.id]: state({ status: 'not-done' }) };
+    expect(computeProgress(items, (id) => fromApi[id]?.status).overall.counts['not-done']).toBe(1);
+    expect(computeProgress([], () => undefined).overall).toEqual({ total: 0, counts: { unchecked: 0, done: 0, partial: 0, 'not-done': 0, 'not-applicable': 0 }, settled: 0, ratio: 0 });
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The tab's row and detail components rendered to HTML (react-dom/server):
  * what a reader sees for an item, and the slots the self-assessment columns
- * will use.
+ * fill.
  */
 import { createElement as h, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -9,11 +9,11 @@ import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { ItemRow, type ItemSlots } from '../../tab/src/components/ItemRow';
 import { ShareActions } from '../../tab/src/components/ShareActions';
 import { StringsContext, stringsFor } from '../../tab/src/i18n';
-import { toItemView } from '../../bot/http/referenceRoutes';
-import { testReference } from '../helpers/testServer';
+import { toItemView } from '../../bot/http/views';
+import { testEdition, testLibrary } from '../helpers/testServer';
 
-const ref = testReference();
-const item = toItemView(ref.itemById.get('6.5-C-6')!);
+const ref = testEdition();
+const item = toItemView(testLibrary(), ref, ref.itemById.get('6.5-C-6')!);
 const documents = item.documents.map((n) => ref.documentByNumber.get(n)!);
 
 function render(element: ReactElement, locale: 'ja' | 'en' = 'ja'): string {

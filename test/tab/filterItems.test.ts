@@ -1,19 +1,20 @@
 /**
  * What the checklist shows for given filters and query, on the real
- * reference (or the copy MEDSEC_DATA_DIR points at).
+ * reference (or the copy DATA_DIR points at).
  */
-import { testReference } from '../helpers/testServer';
-import { toItemView } from '../../bot/http/referenceRoutes';
+import { testEdition, testLibrary } from '../helpers/testServer';
+import { toEditionView, toItemView } from '../../bot/http/views';
 import { indexReference } from '../../tab/src/data/model';
-import { groupBySection, localSearch, normalizeText, visibleItems } from '../../tab/src/checklist/filterItems';
-import { topicNamesInAllLocales } from '../../tab/src/i18n';
+import { groupBySection, visibleItems } from '../../tab/src/checklist/filterItems';
 
-const ref = testReference();
+const ref = testEdition();
+// What GET /api/items and /api/sections send the tab.
 const data = indexReference(
-  ref.items.map(toItemView),
+  toEditionView(testLibrary(), ref),
+  ref.items.map((i) => toItemView(testLibrary(), ref, i)),
   ref.sections.map((s) => ({ ...s, itemCount: ref.items.filter((i) => i.section === s.id).length })),
-  ref.chapters,
-  ref.documents,
+  [...ref.chapters],
+  [...ref.documents],
 );
 
 describe('choosing the items to show', () => {
@@ -49,25 +50,5 @@ describe('choosing the items to show', () => {
     const groups = groupBySection(visibleItems(data, {}, null).items);
     expect(groups.map((g) => g.section)).toEqual([...new Set(ref.items.map((i) => i.section))]);
     expect(groups.reduce((n, g) => n + g.items.length, 0)).toBe(ref.items.length);
-  });
-});
-
-describe('the local search fallback', () => {
-  it('finds the access-log item (6.5 C-6) for 「アクセスログ」 and for "access log"', () => {
-    expect(localSearch(data.items, 'アクセスログ', topicNamesInAllLocales)).toContain('6.5-C-6');
-    expect(localSearch(data.items, 'access log', topicNamesInAllLocales)).toContain('6.5-C-6');
-  });
-
-  it('puts an item named by its ID first', () => {
-    expect(localSearch(data.items, '6.5 C-6')[0]).toBe('6.5-C-6');
-  });
-
-  it('folds width and kana, so half-width katakana and hiragana match', () => {
-    expect(normalizeText('ｱｸｾｽﾛｸﾞ')).toBe(normalizeText('あくせすろぐ'));
-    expect(localSearch(data.items, 'あくせすろぐ')).toEqual(localSearch(data.items, 'アクセスログ'));
-  });
-
-  it('finds nothing for words that occur nowhere', () => {
-    expect(localSearch(data.items, 'zzqxv')).toEqual([]);
   });
 });

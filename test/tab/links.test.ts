@@ -1,7 +1,8 @@
 /**
  * Links to an item and the channel tab's saved configuration.
  */
-import { itemLinkToCopy, itemWebUrl, pageBase, teamsItemDeepLink } from '../../tab/src/teams/links';
+import { itemLinkToCopy, itemWebUrl, pageBase } from '../../tab/src/teams/links';
+import { teamsItemDeepLink } from '../../contract/links';
 import { tabConfigFor } from '../../tab/src/teams/tabConfig';
 import { parseHash } from '../../tab/src/state/route';
 
@@ -23,7 +24,10 @@ describe('links to an item', () => {
 
   it('copies a Teams deep link inside Teams and the page URL outside', () => {
     const config = { teamsAppId: 'app-id', publicBaseUrl: null };
-    expect(itemLinkToCopy('6.5-C-6', true, config, here)).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/app-id\/checklist\?context=/);
+    const deep = new URL(itemLinkToCopy('6.5-C-6', true, config, here));
+    expect(deep.pathname).toBe('/l/entity/app-id/checklist');
+    // Clients that cannot open the tab go to the item's web page.
+    expect(deep.searchParams.get('webUrl')).toBe('https://medsec.example.jp/#/items/6.5-C-6');
     expect(itemLinkToCopy('6.5-C-6', false, config, here)).toBe('https://medsec.example.jp/#/items/6.5-C-6');
     // Without an app ID a deep link cannot be built; the page URL still works.
     expect(itemLinkToCopy('6.5-C-6', true, { teamsAppId: null, publicBaseUrl: null }, here)).toBe('https://medsec.example.jp/#/items/6.5-C-6');

@@ -1,9 +1,8 @@
 /**
  * Which items the checklist shows, and in what order. Pure: the hooks feed it
  * the reference, the filters from the URL and, when there is a query, the
- * ranking from the server's search (or the local fallback below).
+ * ranking from the server's search.
  */
-import { findItemIds } from '../../../bot/reference/itemId';
 import type { ItemView, ReferenceData } from '../data/model';
 import { chapterOfView, type Filters } from '../state/route';
 
@@ -39,63 +38,6 @@ export function visibleItems(reference: ReferenceData, filters: Filters, ranking
     return { items, ranked: true };
   }
   return { items: reference.items.filter((i) => matchesFilters(i, filters, reference)), ranked: false };
-}
-
-/** Width, case and kana folded, so ｱｸｾｽ, アクセス and あくせす meet. */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
-    .replace(/\s+/g, ' ');
-}
-
-interface IndexedItem {
-  id: string;
-  fields: Array<{ text: string; weight: number }>;
-}
-
-const indexCache = new WeakMap<ItemView[], IndexedItem[]>();
-
-function indexItems(items: ItemView[], topicNames: (slug: string) => string[]): IndexedItem[] {
-  const cached = indexCache.get(items);
-  if (cached) return cached;
-  const indexed = items.map((item) => ({
-    id: item.id,
-    fields: [
-      { text: normalizeText(`${item.displayId} ${item.id}`), weight: 5 },
-      { text: normalizeText(`${item.title.ja} ${item.title.en}`), weight: 4 },
-      { text: normalizeText(item.topics.flatMap((t) => [t.replace(/-/g, ' '), ...topicNames(t)]).join(' ')), weight: 3 },
-      { text: normalizeText(`${item.requirement.ja} ${item.requirement.en}`), weight: 2 },
-      { text: normalizeText(`${item.teams.ja} ${item.teams.en} ${item.actions.map((a) => `${a.ja} ${a.en}`).join(' ')}`), weight: 1 },
-    ],
-  }));
-  indexCache.set(items, indexed);
-  return indexed;
-}
-
-/**
- * The fallback when /api/search is not available: every word of the query
- * must occur somewhere in the item (either language); an item ID in the
- * query puts that item first. Cruder than the server's search (no synonyms),
- * but it keeps the search box useful.
- */
-export function localSearch(items: ItemView[], query: string, topicNames: (slug: string) => string[] = () => []): string[] {
-  const ids = findItemIds(query);
-  const terms = normalizeText(query).split(' ').filter(Boolean);
-  const scored: Array<{ id: string; score: number; order: number }> = [];
-  indexItems(items, topicNames).forEach((entry, order) => {
-    let score = ids.includes(entry.id) ? 100 : 0;
-    let all = terms.length > 0;
-    for (const term of terms) {
-      const hit = entry.fields.reduce((s, f) => (f.text.includes(term) ? s + f.weight : s), 0);
-      if (hit === 0) all = false;
-      score += hit;
-    }
-    if (all || ids.includes(entry.id)) scored.push({ id: entry.id, score, order });
-  });
-  scored.sort((a, b) => b.score - a.score || a.order - b.order);
-  return scored.map((s) => s.id);
 }
 
 export interface SectionGroup<T extends { section: string }> {

@@ -11,6 +11,8 @@ export interface AppHeaderProps {
   locale: Locale;
   onLocaleChange(locale: Locale): void;
   onPrint?: () => void;
+  /** The edition's label (第5版), once the reference has loaded. */
+  editionLabel?: string;
 }
 
 const useStyles = makeStyles({
@@ -30,7 +32,7 @@ function printDate(d: Date, locale: Locale): string {
   return locale === 'ja' ? `${y}年${m}月${day}日` : `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export const AppHeader = memo(function AppHeader({ locale, onLocaleChange, onPrint }: AppHeaderProps) {
+export const AppHeader = memo(function AppHeader({ locale, onLocaleChange, onPrint, editionLabel }: AppHeaderProps) {
   const s = useStrings();
   const styles = useStyles();
   const today = printDate(new Date(), locale);
@@ -38,7 +40,7 @@ export const AppHeader = memo(function AppHeader({ locale, onLocaleChange, onPri
     <header className={styles.root}>
       <div>
         <h1 className={styles.title}>{s.appTitle}</h1>
-        <p className={styles.subtitle}>{s.appSubtitle}</p>
+        <p className={styles.subtitle}>{editionLabel ? format(s.appSubtitleEdition, { edition: editionLabel }) : s.appSubtitle}</p>
         <p className={styles.printed}>{format(s.printedOn, { date: today })}</p>
       </div>
       <div className={styles.tools}>

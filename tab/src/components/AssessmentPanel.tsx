@@ -90,7 +90,10 @@ const ProgressSummary = memo(function ProgressSummary({ items, revision }: { ite
   const styles = useStyles();
   const [bySection, setBySection] = useState(false);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const progress = useMemo(() => computeProgress(items, store.all()), [items, store, revision]);
+  const progress = useMemo(() => {
+    const states = store.all();
+    return computeProgress(items, (id) => states.get(id)?.status);
+  }, [items, store, revision]);
   const o = progress.overall;
   return (
     <div data-testid="assessment-progress" data-settled={o.settled} data-total={o.total}>

@@ -12,7 +12,7 @@ import type { UrlState } from '../state/useUrlState';
 import type { TeamsContextState } from '../teams/useTeamsContext';
 import { canShareInTeams, copyText, shareInTeams } from '../teams/share';
 import { itemLinkToCopy, itemWebUrl } from '../teams/links';
-import { format, topicLabel, topicNamesInAllLocales, useStrings, type Locale, type Strings } from '../i18n';
+import { format, topicLabel, useStrings, type Locale, type Strings } from '../i18n';
 import { FilterBar, type FilterOption } from './FilterBar';
 import { ChecklistList } from './ChecklistList';
 import { ShareActions } from './ShareActions';
@@ -28,7 +28,7 @@ export interface ChecklistPageProps {
   teams: TeamsContextState;
   clientConfig: ClientConfig | null;
   printing: boolean;
-  /** Self-assessment columns (a later feature) plug in here; see ItemSlots. */
+  /** The self-assessment's row and detail parts (AssessmentSlots); see ItemSlots. */
   slots?: ItemSlots;
 }
 
@@ -85,7 +85,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
     setScrollTarget(itemId);
   }, [itemId, url.origin, reference]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const search = useSearch(reference, filters.q, locale, topicNamesInAllLocales);
+  const search = useSearch(reference, filters.q);
   const q = filters.q?.trim() ?? '';
   const lastVisible = useRef<VisibleItems | null>(null);
   const pending = Boolean(q) && search.rankedQuery !== q;
@@ -93,13 +93,14 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
   const assessmentMeta = useAssessmentMeta(assessment);
   const visible = useMemo(() => {
     if (pending && lastVisible.current) return lastVisible.current;
-    const found = visibleItems(reference, filters, q ? search.ranking ?? [] : null);
+    // Without a ranking for the query (search failed), the list is not narrowed by it; the filters still apply.
+    const found = visibleItems(reference, filters, q && !search.degraded ? search.ranking ?? [] : null);
     const af: AssessmentFilters = { status: filters.status, owner: filters.owner, mine: filters.mine === '1', overdue: filters.overdue === '1' };
     if (!assessment || !hasAssessmentFilters(af) || assessmentMeta.status !== 'ready') return found;
     const today = localToday();
     const me = assessmentMeta.user?.name ?? null;
     return { ...found, items: found.items.filter((i) => matchesAssessment(assessment.item(i.id), af, me, today)) };
-  }, [reference, filters, q, search.ranking, pending, assessment, assessmentMeta]);
+  }, [reference, filters, q, search.ranking, search.degraded, pending, assessment, assessmentMeta]);
   lastVisible.current = visible;
 
   useEffect(() => {
@@ -152,10 +153,10 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
     <ShareActions
       displayId={item.displayId}
       onShare={shareSupported && session
-        ? () => shareInTeams(session.sdk, itemWebUrl(item.id, clientConfig, window.location), format(s.shareMessage, { id: item.displayId, title: item.title[locale] }))
+        ? () => shareInTeams(session.sdk, itemWebUrl(item.ref, clientConfig, window.location), format(s.shareMessage, { id: item.displayId, title: item.title[locale] }))
         : undefined}
       onCopyLink={async () => {
-        const link = itemLinkToCopy(item.id, teams.status === 'teams', clientConfig, window.location);
+        const link = itemLinkToCopy(item.ref, teams.status === 'teams', clientConfig, window.location);
         return { copied: await copyText(link, session?.sdk), link };
       }}
     />

@@ -30,14 +30,16 @@ const useStyles = makeStyles({
   certification: { color: tokens.colorNeutralForeground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightRegular },
 });
 
-export function ItemMarkers({ level, conformity, confidence }: { level: Level; conformity: Conformity; confidence: Confidence }) {
+export function ItemMarkers({ level, conformity, confidence }: { level?: Level; conformity: Conformity; confidence: Confidence }) {
   const s = useStrings();
   const c = useStyles();
   return (
     <>
-      <span className={mergeClasses(c.marker, level === 'C' ? c.levelC : c.levelD)} title={level === 'C' ? s.levelCLong : s.levelDLong} data-marker="level">
-        {level === 'C' ? `C ${s.levelC}` : `D ${s.levelD}`}
-      </span>
+      {level && (
+        <span className={mergeClasses(c.marker, level === 'C' ? c.levelC : c.levelD)} title={level === 'C' ? s.levelCLong : s.levelDLong} data-marker="level">
+          {level === 'C' ? `C ${s.levelC}` : `D ${s.levelD}`}
+        </span>
+      )}
       <span
         className={mergeClasses(c.marker, conformity === 'conformable' ? c.conformable : conformity === 'not-met-by-teams' ? c.notMetByTeams : c.outsideTeams)}
         title={s.conformityHelp[conformity]}

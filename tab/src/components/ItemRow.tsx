@@ -24,8 +24,8 @@ export interface ItemRowProps {
 }
 
 /**
- * Components a later feature adds to every row (`Aside`, beside the markers,
- * e.g. status and owner) and to an open item's detail (`Detail`, e.g. notes).
+ * What the self-assessment adds to every row (`Aside`, beside the markers:
+ * status and owner) and to an open item's detail (`Detail`: notes, history).
  * Component types rather than elements, so rows stay memoised; they read
  * their own data through hooks.
  */

@@ -2,7 +2,8 @@
  * The tab's calls to the service's JSON API. URLs are relative to the page,
  * so the tab also works when a deployment serves it under a sub-path.
  */
-import type { Chapter, ClientConfig, Document, ItemView, ReferenceData, SectionView } from './model';
+import type { SearchResponse } from '../../../contract/api';
+import type { Chapter, ClientConfig, Document, EditionView, ItemView, ReferenceData, SectionView } from './model';
 import { indexReference } from './model';
 
 export class ApiRequestError extends Error {
@@ -27,12 +28,16 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 export async function fetchReference(): Promise<ReferenceData> {
-  const [items, sections, documents] = await Promise.all([
-    getJson<{ items: ItemView[] }>('api/items'),
+  const [editions, items, sections, documents] = await Promise.all([
+    getJson<{ default: string; editions: EditionView[] }>('api/editions'),
+    getJson<{ edition: string; items: ItemView[] }>('api/items'),
     getJson<{ chapters: Chapter[]; sections: SectionView[] }>('api/sections'),
     getJson<{ documents: Document[] }>('api/documents'),
   ]);
-  return indexReference(items.items, sections.sections, sections.chapters, documents.documents);
+  // Until the tab lets one choose (issue 14), it shows the default edition, which api/items sends.
+  const edition = editions.editions.find((e) => e.id === items.edition);
+  if (!edition) throw new ApiRequestError(500, `api/editions does not list the edition "${items.edition}" of api/items`);
+  return indexReference(edition, items.items, sections.sections, sections.chapters, documents.documents);
 }
 
 export async function fetchClientConfig(): Promise<ClientConfig> {
@@ -43,13 +48,8 @@ export async function fetchClientConfig(): Promise<ClientConfig> {
   }
 }
 
-export interface SearchResponse {
-  query: string;
-  results: Array<{ id: string; score: number }>;
-}
-
-export function fetchSearch(q: string, locale: string, limit: number, signal: AbortSignal): Promise<SearchResponse> {
+export function fetchSearch(q: string, limit: number, signal: AbortSignal): Promise<SearchResponse> {
   // The tab holds every item already: ask for the ranking only.
-  const params = new URLSearchParams({ q, locale, limit: String(limit), view: 'ids' });
+  const params = new URLSearchParams({ q, limit: String(limit), view: 'ids' });
   return getJson<SearchResponse>(`api/search?${params}`, signal);
 }

@@ -3,6 +3,8 @@
  * request carries the Teams SSO token when there is one; outside Teams
  * (local mode) none.
  */
+import type { AssessmentResponse, ConflictResponse, HistoryResponse, ImportResponse } from '../../../contract/api';
+import type { HistoryEntry } from '../../../contract/assessment';
 import type { Draft, ItemState } from './assessmentModel';
 import { writeBody } from './assessmentModel';
 
@@ -15,27 +17,13 @@ export class AssessmentApiError extends Error {
   }
 }
 
-export interface AssessmentDocument {
-  mode: 'local' | 'sso';
-  scope: string;
-  user: { id: string; name: string };
-  items: Record<string, ItemState>;
-}
+/** GET /api/assessments/:scope (contract/api.ts). */
+export type AssessmentDocument = AssessmentResponse;
+export type { HistoryEntry };
+export type ImportResult = ImportResponse;
 
-export interface HistoryEntry {
-  version: number;
-  at: string;
-  by: { id: string; name: string };
-  source: 'edit' | 'import';
-  changes: Array<{ field: string; before: unknown; after: unknown }>;
-}
-
-export interface ImportResult {
-  scope: string;
-  imported: { total: number; created: number; updated: number; unchanged: number };
-}
-
-export type PutResult =
+/** The tab's view of a save: saved, or someone else's newer state to show. */
+export type SaveOutcome =
   | { ok: true; state: ItemState }
   | { ok: false; conflict: ItemState };
 
@@ -71,15 +59,15 @@ export class AssessmentClient {
     return this.json<AssessmentDocument>('');
   }
 
-  async put(id: string, draft: Draft, version: number): Promise<PutResult> {
+  async put(id: string, draft: Draft, version: number): Promise<SaveOutcome> {
     const res = await this.request(`/items/${encodeURIComponent(id)}`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(writeBody(draft, version)),
     });
     if (res.status === 409) {
-      const body = (await res.json()) as { current: ItemState };
-      return { ok: false, conflict: body.current };
+      const body = (await res.json()) as ConflictResponse;
+      return { ok: false, conflict: body.error.details.current };
     }
     if (!res.ok) return AssessmentClient.fail(res);
     const body = (await res.json()) as { state: ItemState };
@@ -87,7 +75,7 @@ export class AssessmentClient {
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
-    return (await this.json<{ history: HistoryEntry[] }>(`/items/${encodeURIComponent(id)}/history`)).history;
+    return (await this.json<HistoryResponse>(`/items/${encodeURIComponent(id)}/history`)).history;
   }
 
   /** The export as a blob, with the file name the server suggests. */

@@ -1,17 +1,18 @@
 /**
- * The self-assessment as the tab sees it: the API's shapes (types only,
- * from the server's model) and pure helpers — progress, overdue, filters.
+ * The self-assessment as the tab sees it: the contract's statuses, states and
+ * progress, and the tab's own helpers — filters, owners, the form's draft.
  */
-import type { AssessmentStatus, ItemState } from '../../../bot/assessments/model';
+import { ASSESSMENT_STATUSES, isOverdue, isStatus, type AssessmentStatus } from '../../../contract/statuses';
+import type { ItemState } from '../../../contract/assessment';
 
 export type { AssessmentStatus, ItemState };
+export type { Progress, ProgressFigures } from '../../../contract/progress';
+export { computeProgress } from '../../../contract/progress';
+export { isOverdue, isStatus };
+export { scopeForContext as assessmentScope } from '../../../contract/scope';
 
 /** In the order the UI lists them. */
-export const STATUSES: readonly AssessmentStatus[] = ['unchecked', 'done', 'partial', 'not-done', 'not-applicable'];
-
-export function isStatus(value: unknown): value is AssessmentStatus {
-  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
-}
+export const STATUSES: readonly AssessmentStatus[] = ASSESSMENT_STATUSES;
 
 export const UNCHECKED_STATE: ItemState = {
   status: 'unchecked', owner: null, note: null, targetDate: null, checkedDate: null, version: 0, updatedBy: null, updatedAt: null,
@@ -21,59 +22,6 @@ export const UNCHECKED_STATE: ItemState = {
 export function localToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** A target date before today, and the item neither done nor not applicable. */
-export function isOverdue(state: Pick<ItemState, 'status' | 'targetDate'> | undefined, today: string): boolean {
-  if (!state?.targetDate) return false;
-  if (state.status === 'done' || state.status === 'not-applicable') return false;
-  return state.targetDate < today;
-}
-
-export type StatusCounts = Record<AssessmentStatus, number>;
-
-export interface ProgressFigures {
-  total: number;
-  counts: StatusCounts;
-  /** done + not-applicable: nothing left to do. */
-  settled: number;
-  /** settled / total, 0 when there are no items. */
-  ratio: number;
-}
-
-export interface Progress {
-  overall: ProgressFigures;
-  sections: Array<{ section: string } & ProgressFigures>;
-}
-
-function emptyCounts(): StatusCounts {
-  return { unchecked: 0, done: 0, partial: 0, 'not-done': 0, 'not-applicable': 0 };
-}
-
-function figures(total: number, counts: StatusCounts): ProgressFigures {
-  const settled = counts.done + counts['not-applicable'];
-  return { total, counts, settled, ratio: total ? settled / total : 0 };
-}
-
-/** Counts per status, overall and per section (in the items' order); items without a state count as unchecked. */
-export function computeProgress(items: ReadonlyArray<{ id: string; section: string }>, states: ReadonlyMap<string, Pick<ItemState, 'status'>> | Record<string, Pick<ItemState, 'status'>>): Progress {
-  const get: (id: string) => Pick<ItemState, 'status'> | undefined = states instanceof Map
-    ? (id) => states.get(id)
-    : (id) => (states as Record<string, Pick<ItemState, 'status'>>)[id];
-  const overall = emptyCounts();
-  const bySection = new Map<string, { total: number; counts: StatusCounts }>();
-  for (const item of items) {
-    const status = get(item.id)?.status ?? 'unchecked';
-    overall[status] += 1;
-    let sec = bySection.get(item.section);
-    if (!sec) bySection.set(item.section, (sec = { total: 0, counts: emptyCounts() }));
-    sec.total += 1;
-    sec.counts[status] += 1;
-  }
-  return {
-    overall: figures(items.length, overall),
-    sections: [...bySection].map(([section, s]) => ({ section, ...figures(s.total, s.counts) })),
-  };
 }
 
 export interface AssessmentFilters {
@@ -110,11 +58,6 @@ export function ownersOf(states: Iterable<ItemState>): string[] {
     if (o && !seen.has(o.toLocaleLowerCase())) seen.set(o.toLocaleLowerCase(), o);
   }
   return [...seen.values()].sort((a, b) => a.localeCompare(b, 'ja'));
-}
-
-/** The scope the tab works on: the channel's shared assessment, or the user's own. */
-export function assessmentScope(context: { teamId?: string; channelId?: string } | null | undefined): string {
-  return context?.teamId && context.channelId ? `channel:${context.teamId}:${context.channelId}` : 'personal';
 }
 
 /** The editable fields as the form holds them (strings; '' means none). */

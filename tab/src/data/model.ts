@@ -1,22 +1,18 @@
 /**
- * The shapes the tab receives from /api. The server's zod schema is the one
- * definition of an item; the tab imports its types (types only: nothing of
- * the server ends up in the bundle).
+ * The shapes the tab receives from /api: the contract's (contract/api.ts,
+ * contract/reference.ts), as types only — zod and the schemas stay out of
+ * the bundle.
  */
-import type {
-  Item, Section, Chapter, Document, LocalizedText, Level, Conformity, Confidence,
-} from '../../../bot/reference/schema';
+import type { Chapter, Confidence, Document, Item, Level, LocalizedText, Section } from '../../../contract/reference';
+import type { ClientConfig, EditionView, ItemView, SectionView } from '../../../contract/api';
+import { CONFORMITIES, type Conformity } from '../../../contract/conformity';
 
-export type { Item, Section, Chapter, Document, LocalizedText, Level, Conformity, Confidence };
-
-/** The conformity values, in the order filters list them. */
-export const CONFORMITIES = ['conformable', 'not-met-by-teams', 'outside-teams'] as const satisfies readonly Conformity[];
-
-/** An item as GET /api/items returns it. */
-export type ItemView = Item & { displayId: string };
-export type SectionView = Section & { itemCount: number };
+export type { Chapter, ClientConfig, Confidence, Conformity, Document, EditionView, Item, ItemView, Level, LocalizedText, Section, SectionView };
+export { CONFORMITIES };
 
 export interface ReferenceData {
+  /** The edition these items belong to. */
+  edition: EditionView;
   items: ItemView[];
   sections: SectionView[];
   chapters: Chapter[];
@@ -26,13 +22,9 @@ export interface ReferenceData {
   documentByNumber: Map<string, Document>;
 }
 
-export interface ClientConfig {
-  teamsAppId: string | null;
-  publicBaseUrl: string | null;
-}
-
-export function indexReference(items: ItemView[], sections: SectionView[], chapters: Chapter[], documents: Document[]): ReferenceData {
+export function indexReference(edition: EditionView, items: ItemView[], sections: SectionView[], chapters: Chapter[], documents: Document[]): ReferenceData {
   return {
+    edition,
     items,
     sections,
     chapters,

@@ -4,7 +4,7 @@
  * own item, so a save re-renders that row (and the progress), never all 143.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { AssessmentApiError, AssessmentClient, type AssessmentDocument, type ExportKind, type HistoryEntry, type ImportResult, type PutResult, type TokenSource } from './assessmentApi';
+import { AssessmentApiError, AssessmentClient, type AssessmentDocument, type ExportKind, type HistoryEntry, type ImportResult, type SaveOutcome, type TokenSource } from './assessmentApi';
 import type { Draft, ItemState } from './assessmentModel';
 import type { TeamsSession } from '../teams/teamsSession';
 
@@ -75,7 +75,7 @@ export class AssessmentStore {
   }
 
   /** Saves a draft over `version`; on a conflict the store takes the other editor's state. */
-  async save(id: string, draft: Draft, version: number): Promise<PutResult> {
+  async save(id: string, draft: Draft, version: number): Promise<SaveOutcome> {
     const result = await this.client.put(id, draft, version);
     this.setItem(id, result.ok ? result.state : result.conflict);
     return result;

@@ -6,7 +6,8 @@ import type { Strings } from './ja';
 export const en: Strings = {
   locale: 'en',
   appTitle: 'Teams security reference',
-  appSubtitle: 'Checklist for the MHLW guideline on the security of medical information systems, 5th edition',
+  appSubtitle: 'Checklist for the MHLW guideline on the security of medical information systems',
+  appSubtitleEdition: 'Checklist for the MHLW guideline on the security of medical information systems, {edition}',
   languageSwitch: 'Language',
   print: 'Print',
   printTitle: 'Print the checklist',
@@ -30,7 +31,7 @@ export const en: Strings = {
   resultCount: 'Showing {shown} of {total} items',
   rankedNote: 'Sorted by relevance to "{q}"',
   noResults: 'No item matches. Try other words or fewer filters.',
-  searchUnavailable: 'The search service is not reachable; filtering with a simple text match instead.',
+  searchUnavailable: 'The search service is not reachable, so the list is not narrowed by the keywords. The other filters still work.',
 
   viewLabel: 'Scope',
   viewAll: 'All items',
@@ -59,7 +60,7 @@ export const en: Strings = {
   teamsCoverage: 'What Teams and Microsoft 365 provide',
   actions: 'What the hospital or integrator does',
   licensing: 'Licensing',
-  review: 'What to check in the original 5th edition',
+  review: 'What to check in the guideline\'s original text',
   certifications: 'Third-party certifications as evidence',
   documents: 'Cited documents',
   documentNumber: 'Document {number}',
@@ -75,7 +76,7 @@ export const en: Strings = {
   shareFailed: 'Sharing did not work. Copy the link instead.',
   shareMessage: '{id} {title}',
 
-  disclaimer: 'This reference restates the guideline\'s requirements in its own words from public sources. It is neither the guideline\'s text nor a Microsoft statement. Check items marked "to verify" against the original 5th edition.',
+  disclaimer: 'This reference restates the guideline\'s requirements in its own words from public sources. It is neither the guideline\'s text nor a Microsoft statement. Check items marked "to verify" against the guideline\'s original text.',
   printedOn: 'Printed: {date}',
   printConditions: 'Filters: {conditions}',
   printNoConditions: 'all items',

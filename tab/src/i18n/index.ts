@@ -6,7 +6,8 @@ import { createContext, useContext } from 'react';
 import { ja, type Strings } from './ja';
 import { en } from './en';
 
-export type Locale = 'ja' | 'en';
+export type { Locale } from '../../../contract/locale';
+import type { Locale } from '../../../contract/locale';
 export type { Strings };
 
 const TABLES: Record<Locale, Strings> = { ja, en };
@@ -15,10 +16,8 @@ export function stringsFor(locale: Locale): Strings {
   return TABLES[locale];
 }
 
-/** Teams gives `ja-jp`, `en-us`, `en-gb` …; browsers `ja`, `en-US`. */
-export function localeFromTag(tag: string | undefined | null): Locale {
-  return tag && /^en\b/i.test(tag) ? 'en' : 'ja';
-}
+/** Teams gives `ja-jp`, `en-us`, `fr-fr` …; browsers `ja`, `en-US`: one rule for the bot and the tab (contract/locale.ts). */
+export { localeFromTag } from '../../../contract/locale';
 
 /** Fills `{name}` placeholders. */
 export function format(template: string, values: Record<string, string | number>): string {

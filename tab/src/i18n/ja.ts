@@ -5,7 +5,8 @@
 export const ja = {
   locale: 'ja',
   appTitle: 'Teams セキュリティ リファレンス',
-  appSubtitle: '医療情報システムの安全管理に関するガイドライン 第5版 チェックリスト',
+  appSubtitle: '医療情報システムの安全管理に関するガイドライン チェックリスト',
+  appSubtitleEdition: '医療情報システムの安全管理に関するガイドライン {edition} チェックリスト',
   languageSwitch: '表示言語',
   print: '印刷',
   printTitle: 'チェックリストを印刷します',
@@ -29,7 +30,7 @@ export const ja = {
   resultCount: '全 {total} 件中 {shown} 件を表示しています',
   rankedNote: '「{q}」に関連する順に並べています',
   noResults: '条件に合う項目はありません。キーワードや絞り込みの条件を変えてお試しください。',
-  searchUnavailable: '検索サーバーに接続できないため、簡易検索で絞り込んでいます。',
+  searchUnavailable: '検索サーバーに接続できないため、キーワードでは絞り込めません。ほかの条件は使えます。',
 
   viewLabel: '表示範囲',
   viewAll: 'すべての項目',
@@ -58,7 +59,7 @@ export const ja = {
   teamsCoverage: 'Teams と Microsoft 365 の対応',
   actions: '医療機関・SI 事業者が行う対応',
   licensing: 'ライセンス',
-  review: '第5版の原文で確認が必要な点',
+  review: 'ガイドラインの原文で確認が必要な点',
   certifications: '根拠となる第三者認証',
   documents: '根拠文書',
   documentNumber: '文書{number}',
@@ -74,7 +75,7 @@ export const ja = {
   shareFailed: '共有できませんでした。代わりにリンクをコピーしてください。',
   shareMessage: '{id} {title}',
 
-  disclaimer: 'このリファレンスは、公開情報をもとにガイドラインの要求事項を独自の表現でまとめたものです。ガイドラインの原文でも Microsoft の公式見解でもありません。「要確認」の項目は第5版の原文で番号と内容を確認してください。',
+  disclaimer: 'このリファレンスは、公開情報をもとにガイドラインの要求事項を独自の表現でまとめたものです。ガイドラインの原文でも Microsoft の公式見解でもありません。「要確認」の項目は、ガイドラインの原文で番号と内容を確認してください。',
   printedOn: '印刷日: {date}',
   printConditions: '表示条件: {conditions}',
   printNoConditions: 'すべての項目',

@@ -7,7 +7,7 @@
  *   #/config                   the channel tab's configuration page
  * Pure functions: parse and print, nothing else.
  */
-import { findItemIds } from '../../../bot/reference/itemId';
+import { GRAMMARS } from '../../../contract/itemIds';
 import { CONFORMITIES, type Conformity, type Level } from '../data/model';
 import { isStatus, type AssessmentStatus } from '../data/assessmentModel';
 
@@ -67,13 +67,23 @@ export function parseFilters(params: URLSearchParams): Filters {
   return f;
 }
 
-/** Canonical item ID from what a link carries: `6.5-C-6`, `6.5%20C-6`, `6.5 C-6`. */
+/**
+ * The item reference a link carries, canonical: `6.5-C-6` as it is,
+ * `6.5%20C-6` / `6.5 C-6` through the ID grammars, `v7:…` kept with its edition.
+ */
 export function canonicalItemId(raw: string): string | undefined {
   let text = raw;
   try { text = decodeURIComponent(raw); } catch { /* keep raw */ }
-  if (/^\d+(?:\.\d+)*-[CD]-\d+(?:\.\d+)?$/.test(text)) return text;
-  const [id] = findItemIds(text);
-  return id;
+  const m = /^(v\d{1,2}:)?(.+)$/.exec(text.trim());
+  if (!m) return undefined;
+  const [, prefix = '', rest] = m;
+  const grammars = Object.values(GRAMMARS);
+  if (grammars.some((g) => g.pattern.test(rest))) return `${prefix}${rest}`;
+  for (const g of grammars) {
+    const [id] = g.find(rest);
+    if (id) return `${prefix}${id}`;
+  }
+  return undefined;
 }
 
 export function parseHash(hash: string): Route {

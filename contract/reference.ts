@@ -1,10 +1,13 @@
 /**
- * The shape of the reference dataset under data/. Every file is checked
- * against these schemas at start-up, so a bad edit stops the server with a
- * message naming the file, the item and the field instead of showing
- * hospitals a half-filled card.
+ * The shape of the reference dataset under data/, which is also what the API
+ * serves. Every file is checked against these schemas at start-up, so a bad
+ * edit stops the server with a message naming the file, the item and the
+ * field instead of showing hospitals a half-filled card. What depends on the
+ * edition (the ID grammar: does `6.5-C-4` agree with its section, level and
+ * number?) is checked by the loader with that edition's grammar.
  */
 import { z } from 'zod';
+import { CONFORMITIES } from './conformity';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
@@ -15,9 +18,10 @@ export const LocalizedText = z.object({
 }).strict();
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-/** `6.5-C-4`, or nested `7.1-C-1.3`. */
-export const ITEM_ID = /^(\d+(?:\.\d+)*)-([CD])-(\d+)(?:\.(\d+))?$/;
-export const SECTION_ID = /^\d+(?:\.\d+)*$/;
+/** Any edition's item ID (`6.5-C-4`, `sys-14-5`): the edition's grammar says which are valid. */
+export const ITEM_ID_CHARS = /^[A-Za-z0-9][A-Za-z0-9.-]{0,39}$/;
+/** Any edition's section (group) ID: `6.5`, `sys-14`. */
+export const SECTION_ID_CHARS = /^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$/;
 export const DOCUMENT_NUMBER = /^\d{2,3}$/;
 
 export const Level = z.enum(['C', 'D']);
@@ -35,7 +39,7 @@ export type Level = z.infer<typeof Level>;
  *   not handle (premises, paper, other systems, organisation); the hospital
  *   meets it by its own measures.
  */
-export const Conformity = z.enum(['conformable', 'not-met-by-teams', 'outside-teams']);
+export const Conformity = z.enum(CONFORMITIES);
 export type Conformity = z.infer<typeof Conformity>;
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -85,10 +89,12 @@ export type Certification = z.infer<typeof Certification>;
 
 export const Topic = z.string().regex(/^[a-z][a-z0-9-]*$/, 'topics are lower-case slugs');
 
-export const Item = z.object({
-  id: z.string().regex(ITEM_ID, 'id must look like 6.5-C-4 or 7.1-C-1.3'),
-  section: z.string().regex(SECTION_ID),
-  level: Level,
+/** An item's fields, before the rules across fields (Item below); the API's ItemView is built from these. */
+export const ItemFields = z.object({
+  id: z.string().regex(ITEM_ID_CHARS, 'id must be letters, digits, dots and dashes, like 6.5-C-4'),
+  section: z.string().regex(SECTION_ID_CHARS),
+  /** 第5版's C (最低限) / D (推奨); editions without levels leave it out. */
+  level: Level.optional(),
   number: z.number().int().positive(),
   sub: z.number().int().positive().optional(),
   /** A short name for lists and previews (≈ 30 characters ja). */
@@ -117,14 +123,9 @@ export const Item = z.object({
   actions: z.array(LocalizedText).min(1),
   confidence: Confidence,
   review: LocalizedText.optional(),
-}).strict().superRefine((item, ctx) => {
-  const m = ITEM_ID.exec(item.id);
-  if (!m) return;
-  const [, section, level, number, sub] = m;
-  if (section !== item.section) ctx.addIssue({ code: 'custom', path: ['section'], message: `section ${item.section} does not match id ${item.id}` });
-  if (level !== item.level) ctx.addIssue({ code: 'custom', path: ['level'], message: `level ${item.level} does not match id ${item.id}` });
-  if (Number(number) !== item.number) ctx.addIssue({ code: 'custom', path: ['number'], message: `number ${item.number} does not match id ${item.id}` });
-  if ((sub === undefined ? undefined : Number(sub)) !== item.sub) ctx.addIssue({ code: 'custom', path: ['sub'], message: `sub ${item.sub} does not match id ${item.id}` });
+});
+
+export const Item = ItemFields.strict().superRefine((item, ctx) => {
   if (item.confidence !== 'high' && !item.review) ctx.addIssue({ code: 'custom', path: ['review'], message: 'items that are not high-confidence need a review note saying what to check' });
   if (item.conformity === 'conformable' && item.documents.length === 0) ctx.addIssue({ code: 'custom', path: ['documents'], message: 'a conformable item must cite at least one document' });
 });
@@ -132,7 +133,7 @@ export type Item = z.infer<typeof Item>;
 
 /** One file under data/reference/: the items of one section. */
 export const SectionFile = z.object({
-  section: z.string().regex(SECTION_ID),
+  section: z.string().regex(SECTION_ID_CHARS),
   items: z.array(Item),
 }).strict();
 
@@ -156,7 +157,7 @@ export type Document = z.infer<typeof Document>;
 export const DocumentsFile = z.object({ documents: z.array(Document).min(1) }).strict();
 
 export const Section = z.object({
-  id: z.string().regex(SECTION_ID),
+  id: z.string().regex(SECTION_ID_CHARS),
   chapter: z.string().regex(/^\d+$/),
   title: LocalizedText,
   note: z.string().optional(),
@@ -173,3 +174,46 @@ export const VocabularyFile = z.object({
   synonyms: z.array(z.array(z.string().min(1)).min(2)),
 }).strict();
 export type Vocabulary = z.infer<typeof VocabularyFile>;
+
+/**
+ * How a link between two editions' items is known:
+ * - `mhlw-table`: MHLW's own correspondence table names it;
+ * - `same-text`: the same requirement, recognisably the same text;
+ * - `subject`: inferred from the subject (weakest: say what to check).
+ */
+export const CrosswalkBasis = z.enum(['mhlw-table', 'same-text', 'subject']);
+export type CrosswalkBasis = z.infer<typeof CrosswalkBasis>;
+
+/** One item of the `from` edition answering, wholly or in part, to one item of the `to` edition. */
+export const CrosswalkLink = z.object({
+  from: z.string().regex(ITEM_ID_CHARS),
+  to: z.string().regex(ITEM_ID_CHARS),
+  basis: CrosswalkBasis,
+  /** What changed between the two (periodic password change deleted; lockout added …). */
+  change: LocalizedText.optional(),
+  /** Where the link was read, or what to check. */
+  note: z.string().min(1).optional(),
+}).strict();
+export type CrosswalkLink = z.infer<typeof CrosswalkLink>;
+
+/** data/crosswalk/<from>-<to>.json: links between two editions' items, validated against both. */
+export const CrosswalkFile = z.object({
+  from: z.string().regex(/^v\d{1,2}$/),
+  to: z.string().regex(/^v\d{1,2}$/),
+  links: z.array(CrosswalkLink),
+}).strict();
+
+/** data/editions.json: the editions the library holds, and which one links without a prefix mean. */
+export const EditionsFile = z.object({
+  default: z.string().regex(/^v\d{1,2}$/),
+  editions: z.array(z.object({
+    id: z.string().regex(/^v\d{1,2}$/, 'edition IDs look like v5'),
+    label: LocalizedText,
+    title: LocalizedText,
+    published: z.string().regex(/^\d{4}-\d{2}$/, 'published is YYYY-MM'),
+    /** The ID grammar (contract/itemIds.ts GRAMMARS). */
+    grammar: z.string().min(1),
+    /** Its folder under data/ (sections.json and reference/<section>.json). */
+    dir: z.string().min(1),
+  }).strict()).min(1),
+}).strict();

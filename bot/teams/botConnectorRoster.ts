@@ -5,7 +5,7 @@
  * botbuilder; swapping to the Teams SDK / Agents SDK replaces them alone.
  */
 import { ConnectorClient } from 'botframework-connector';
-import type { TeamRoster } from './teamMembership';
+import type { TeamRoster } from '../auth/teamMembership';
 
 type Credentials = ConstructorParameters<typeof ConnectorClient>[0];
 

@@ -1,38 +1,52 @@
 /**
- * Every user-facing string the bot and the message extension send, per
- * locale. Cards and handlers look strings up here; none are inline.
+ * Every user-facing string the bot, the message extension and the exports
+ * show, per locale: the app's vocabulary. Cards, handlers and exports look
+ * strings up here; none are inline. Edition-specific words (「第5版」) come
+ * from the edition, never from here.
  */
-import type { Conformity } from '../reference/schema';
+import type { Conformity } from '../../contract/conformity';
+import type { AssessmentStatus } from '../../contract/statuses';
+import type { RequirementBasis } from '../../contract/reference';
+import type { Locale } from '../../contract/locale';
 
-export type Locale = 'ja' | 'en';
+export type { Locale };
 
 export interface Strings {
   appName: string;
   answerIntro: (question: string) => string;
+  /** When the best two items are close: the card says so and offers the second as plainly. */
+  closeSecond: (displayId: string, title: string) => string;
   level: { C: string; D: string };
   conformity: Record<Conformity, string>;
-  confidenceNote: { high: string; medium: string; low: string };
+  confidenceMarker: string;
+  /** The line under the requirement: where its wording comes from. */
+  requirementSource: (detail: string) => string;
+  requirementBasis: Record<RequirementBasis, string>;
   requirementHeading: string;
   teamsHeading: string;
+  teamsMoreHeading: string;
   actionsHeading: string;
   licensingHeading: string;
   reviewHeading: string;
   certificationsHeading: string;
   documentsHeading: string;
+  checkedOn: (date: string) => string;
   documentNoLongerPublished: string;
   documentLabel: (number: string, title: string) => string;
   relatedHeading: string;
+  showMore: string;
+  showLess: string;
   showSection: (section: string) => string;
   openInTab: string;
   share: string;
   sectionHeading: (section: string, title: string) => string;
   sectionCount: (count: number) => string;
   sectionNotFound: (section: string) => string;
-  itemNotFound: (id: string) => string;
+  itemNotFound: (id: string, example: string) => string;
   helpTitle: string;
-  helpIntro: string;
+  helpIntro: (guidelineTitle: string) => string;
   helpWelcome: string;
-  helpHowTo: string[];
+  helpHowTo: (example: string) => string[];
   helpExamplesHeading: string;
   helpExamples: string[];
   noMatchTitle: string;
@@ -42,9 +56,9 @@ export interface Strings {
   empty: string;
   unknownAction: string;
   error: string;
-  disclaimer: string;
+  disclaimer: (editionLabel: string) => string;
   channelStatus: (status: string, owner?: string) => string;
-  status: Record<'unchecked' | 'done' | 'partial' | 'not-done' | 'not-applicable', string>;
+  status: Record<AssessmentStatus, string>;
   extensionNoResults: (query: string) => string;
   extensionQueryTooLong: (limit: number) => string;
   extensionUnknownCommand: string;
@@ -53,42 +67,51 @@ export interface Strings {
 
 export const STRINGS: Record<Locale, Strings> = {
   ja: {
-    appName: '医療情報ガイドライン Teams リファレンス',
+    appName: '医療情報セキュリティ リファレンス',
     answerIntro: (q) => `「${q}」に最も近い要求事項です。`,
+    closeSecond: (id, t) => `次の項目も同じくらい近い可能性があります: ${id} ${t}`,
     level: { C: '最低限', D: '推奨' },
     conformity: { conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' },
-    confidenceNote: {
-      high: '',
-      medium: '要確認: この項目の番号・文言は第5版の原文で未確認です。',
-      low: '要確認: この項目は番号・構成とも推定です。原文で確認してください。',
+    confidenceMarker: '要確認',
+    requirementSource: (d) => `要約の出典: ${d}`,
+    requirementBasis: {
+      'v5-text': '第5版の本文',
+      'v5-quote': '第5版を引用した資料',
+      'v52-text': '第5.2版の本文から再構成',
+      'v6-text': '第6.0版の本文から再構成',
+      index: '調査資料の要約のみ（原文と未照合）',
     },
-    requirementHeading: 'ガイドラインの要求事項',
-    teamsHeading: 'Teams における対応',
-    actionsHeading: '医療機関・SI 事業者で必要な対応',
+    requirementHeading: '要求事項（要約）',
+    teamsHeading: 'Teams・Microsoft 365 での対応',
+    teamsMoreHeading: 'Teams・Microsoft 365 での対応（詳細）',
+    actionsHeading: '医療機関・SI 事業者が行う対応',
     licensingHeading: 'ライセンス',
-    reviewHeading: '確認してほしいこと',
-    certificationsHeading: '第三者認証',
-    documentsHeading: '確認した公開文書',
+    reviewHeading: '確認が必要な点',
+    certificationsHeading: '関連する第三者認証',
+    documentsHeading: '参照した公開文書',
+    checkedOn: (d) => `内容の確認日 ${d}`,
     documentNoLongerPublished: '（現在は公開されていません）',
     documentLabel: (n, t) => `文書${n}: ${t}`,
     relatedHeading: '関連する要求事項',
+    showMore: '詳しく表示',
+    showLess: '閉じる',
     showSection: (s) => `${s} 節の一覧`,
     openInTab: 'チェックリストで開く',
     share: '共有',
     sectionHeading: (s, t) => `${s} ${t}`,
     sectionCount: (n) => `${n} 件の要求事項があります。項目を選ぶと詳細を表示します。`,
-    sectionNotFound: (s) => `${s} 節の要求事項は見つかりませんでした。節番号は 6.1〜9.5 です。`,
-    itemNotFound: (id) => `${id} という要求事項は見つかりませんでした。ID は「6.5 C-6」のように入力してください。`,
+    sectionNotFound: (s) => `${s} 節の要求事項は見つかりませんでした。`,
+    itemNotFound: (id, example) => `${id} という要求事項は見つかりませんでした。ID は「${example}」のように入力してください。`,
     helpTitle: '使い方',
-    helpIntro: '厚生労働省「医療情報システムの安全管理に関するガイドライン 第5版」の要求事項ごとに、Teams での対応と医療機関が行う対応をお答えします。',
-    helpWelcome: 'インストールありがとうございます。',
-    helpHowTo: [
+    helpIntro: (title) => `厚生労働省「${title}」の要求事項ごとに、Teams での対応と医療機関が行う対応をお答えします。`,
+    helpWelcome: 'アプリを追加していただき、ありがとうございます。',
+    helpHowTo: (example) => [
       '質問を日本語または英語で送ってください（チャネルでは @メンションしてください）。',
-      '「6.5 C-6」のように ID を送ると、その要求事項の詳細を表示します。',
+      `「${example}」のように ID を送ると、その要求事項の詳細を表示します。`,
       '「6.5」や「技術的安全対策」のように節を送ると、その節の一覧を表示します。',
     ],
     helpExamplesHeading: '質問の例',
-    helpExamples: ['アクセスログはどう管理されていますか', '個人のスマホで Teams を使ってもいいですか', 'データセンターはどこにありますか', '二段階認証は必要ですか', '6.5 C-6'],
+    helpExamples: ['アクセスログはどう管理されていますか', '個人のスマホで Teams を使ってもいいですか', 'データセンターはどこにありますか', '多要素認証（二要素認証）は必要ですか', '6.5 C-6'],
     noMatchTitle: '該当する要求事項が見つかりませんでした',
     noMatchBody: (q) => `「${q}」に合う要求事項を見つけられませんでした。言い換えるか、近いテーマから選んでください。`,
     noMatchSuggestions: '近いテーマ',
@@ -96,8 +119,8 @@ export const STRINGS: Record<Locale, Strings> = {
     empty: '質問を入力してください。',
     unknownAction: 'このボタンの操作は認識できませんでした。もう一度質問してください。',
     error: '申し訳ありません。回答の作成中に問題が発生しました。しばらくしてからもう一度お試しください。',
-    disclaimer: 'ガイドライン原文・Microsoft の文書ではなく、公開情報をもとに独自にまとめた参考情報です。',
-    channelStatus: (s, o) => (o ? `このチャネルの状況: ${s}（担当: ${o}）` : `このチャネルの状況: ${s}`),
+    disclaimer: (edition) => `ガイドライン（${edition}）の原文や Microsoft の公式文書ではなく、公開情報をもとに独自にまとめた参考情報です。`,
+    channelStatus: (s, o) => (o ? `このチャネルの対応状況: ${s}（担当: ${o}）` : `このチャネルの対応状況: ${s}`),
     status: { unchecked: '未着手', done: '対応済', partial: '一部対応', 'not-done': '未対応', 'not-applicable': '該当なし' },
     extensionNoResults: (q) => `「${q}」に合う要求事項はありません。`,
     extensionQueryTooLong: (n) => `検索語が長すぎます（${n} 文字まで）。`,
@@ -105,42 +128,51 @@ export const STRINGS: Record<Locale, Strings> = {
     extensionUnknownLink: 'このリンクの要求事項は見つかりませんでした。',
   },
   en: {
-    appName: 'MHLW Guideline Teams Reference',
+    appName: 'Medical Information Security Reference',
     answerIntro: (q) => `The requirement closest to "${q}":`,
+    closeSecond: (id, t) => `This one may fit just as well: ${id} ${t}`,
     level: { C: 'Minimum', D: 'Recommended' },
     conformity: { conformable: 'Conformable', 'not-met-by-teams': 'Not met by Teams', 'outside-teams': 'Outside Teams' },
-    confidenceNote: {
-      high: '',
-      medium: 'To verify: this item\'s number and wording are not confirmed against the original 5th edition.',
-      low: 'To verify: this item\'s number and structure are reconstructed. Check the original.',
+    confidenceMarker: 'To verify',
+    requirementSource: (d) => `Source of this summary: ${d}`,
+    requirementBasis: {
+      'v5-text': 'the 5th edition text',
+      'v5-quote': 'a document quoting the 5th edition',
+      'v52-text': 'reconstructed from the 5.2 edition text',
+      'v6-text': 'reconstructed from the 6.0 edition text',
+      index: 'a research summary only (not checked against the original)',
     },
-    requirementHeading: 'What the guideline requires',
-    teamsHeading: 'What Teams provides',
-    actionsHeading: 'What the hospital or integrator must do',
+    requirementHeading: 'Requirement (our summary)',
+    teamsHeading: 'What Teams and Microsoft 365 provide',
+    teamsMoreHeading: 'What Teams and Microsoft 365 provide (details)',
+    actionsHeading: 'What the hospital or integrator does',
     licensingHeading: 'Licensing',
-    reviewHeading: 'What to check',
-    certificationsHeading: 'Third-party certifications',
-    documentsHeading: 'Public documents',
+    reviewHeading: 'What to verify',
+    certificationsHeading: 'Related third-party certifications',
+    documentsHeading: 'Public documents consulted',
+    checkedOn: (d) => `Content checked on ${d}`,
     documentNoLongerPublished: '(no longer published)',
     documentLabel: (n, t) => `Doc ${n}: ${t}`,
     relatedHeading: 'Related requirements',
+    showMore: 'Show details',
+    showLess: 'Hide details',
     showSection: (s) => `All of section ${s}`,
     openInTab: 'Open in checklist',
     share: 'Share',
     sectionHeading: (s, t) => `${s} ${t}`,
     sectionCount: (n) => `${n} requirement${n === 1 ? '' : 's'}. Choose one to see the details.`,
-    sectionNotFound: (s) => `No requirements found for section ${s}. Sections run from 6.1 to 9.5.`,
-    itemNotFound: (id) => `No requirement with ID ${id}. Type IDs like "6.5 C-6".`,
+    sectionNotFound: (s) => `No requirements found for section ${s}.`,
+    itemNotFound: (id, example) => `No requirement with ID ${id}. Type IDs like "${example}".`,
     helpTitle: 'How to use',
-    helpIntro: 'For each requirement of the MHLW guideline for medical information systems (5th edition), I tell you what Microsoft Teams provides and what your hospital must do.',
-    helpWelcome: 'Thanks for installing.',
-    helpHowTo: [
+    helpIntro: (title) => `For each requirement of the MHLW "${title}", I tell you what Microsoft Teams provides and what your hospital must do.`,
+    helpWelcome: 'Thanks for adding the app.',
+    helpHowTo: (example) => [
       'Ask a question in English or Japanese (in a channel, @mention me).',
-      'Send an ID such as "6.5 C-6" to see that requirement.',
+      `Send an ID such as "${example}" to see that requirement.`,
       'Send a section such as "6.5" or "Technical safeguards" to list its requirements.',
     ],
     helpExamplesHeading: 'Try asking',
-    helpExamples: ['How is access logging handled?', 'Can staff use Teams on their own phones?', 'Where is our data stored?', 'Do we need multi-factor authentication?', '6.5 C-6'],
+    helpExamples: ['How is access logging handled?', 'Can staff use Teams on their own phones?', 'Where is our data stored?', 'Do we need multifactor authentication?', '6.5 C-6'],
     noMatchTitle: 'No matching requirement',
     noMatchBody: (q) => `I could not find a requirement that matches "${q}". Try other words, or pick a nearby topic.`,
     noMatchSuggestions: 'Nearby topics',
@@ -148,7 +180,7 @@ export const STRINGS: Record<Locale, Strings> = {
     empty: 'Please type a question.',
     unknownAction: 'I did not recognise that button. Please ask again.',
     error: 'Sorry, something went wrong while preparing the answer. Please try again in a moment.',
-    disclaimer: 'Reference information compiled independently from public sources; not the guideline text and not a Microsoft statement.',
+    disclaimer: (edition) => `Reference information compiled independently from public sources; not the text of the guideline (${edition}) and not a Microsoft statement.`,
     channelStatus: (s, o) => (o ? `Status in this channel: ${s} (owner: ${o})` : `Status in this channel: ${s}`),
     status: { unchecked: 'Not started', done: 'Done', partial: 'Partly done', 'not-done': 'Not done', 'not-applicable': 'Does not apply' },
     extensionNoResults: (q) => `No requirement matches "${q}".`,
@@ -157,9 +189,3 @@ export const STRINGS: Record<Locale, Strings> = {
     extensionUnknownLink: 'No requirement found for this link.',
   },
 };
-
-/** Teams locales look like `ja-JP`, `en-US`, `en-GB`: anything not Japanese gets English. */
-export function toLocale(teamsLocale: string | undefined): Locale | undefined {
-  if (!teamsLocale) return undefined;
-  return teamsLocale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-}

@@ -2,10 +2,14 @@
  * jsonBytes() writes the same bytes as Buffer.from(JSON.stringify(x)), while
  * copying the cached bytes of parts frozen with freezeJson().
  */
-import { freezeJson, isFrozenJson, jsonBytes } from '../../bot/cards/frozenJson';
-import { createAnswerCard, createHelpCard, createItemCard, createNoMatchCard, createSectionCard } from '../../bot/cards/cards';
+import { freezeJson, isFrozenJson, jsonBytes } from '../../bot/json/frozenJson';
+import { createItemCard } from '../../bot/cards/itemCard';
+import { createHelpCard } from '../../bot/cards/helpCard';
+import { createNoMatchCard } from '../../bot/cards/noMatchCard';
+import { createSectionCard } from '../../bot/cards/sectionCard';
+import { ItemCardCache } from '../../bot/cards/cardCache';
 import { createCardLinks } from '../../bot/cards/links';
-import { testReference } from '../helpers/testServer';
+import { testEdition, testLibrary } from '../helpers/testServer';
 
 const same = (value: unknown) => expect(jsonBytes(value).toString('utf8')).toBe(JSON.stringify(value));
 
@@ -38,25 +42,30 @@ describe('jsonBytes', () => {
   });
 
   it('matches JSON.stringify for every card shape the bot sends, cached or not', () => {
-    const ref = testReference();
+    const library = testLibrary();
+    const edition = testEdition();
+    const cache = new ItemCardCache();
     const links = createCardLinks({ publicBaseUrl: 'https://medsec.example.org', teamsAppId: '11111111-2222-3333-4444-555555555555' });
     for (const locale of ['ja', 'en'] as const) {
-      for (const item of ref.items.slice(0, 40)) {
-        const related = ref.items.filter((o) => o.section === item.section && o.id !== item.id).slice(0, 4);
+      for (const item of edition.items.slice(0, 40)) {
+        const related = edition.items.filter((o) => o.section === item.section && o.id !== item.id).slice(0, 4);
         for (let i = 0; i < 2; i += 1) {
-          same({ activities: [{ type: 'message', attachments: [{ content: createAnswerCard(`「${item.title.ja}」"${i}"は?`, item, related, { locale, reference: ref, links, statusLine: i ? '対応中' : undefined }) }] }] });
-          same(createItemCard(item, { locale, reference: ref, standalone: true, links }));
+          const answer = createItemCard(item, {
+            library, edition, cache, locale, links, related, question: `「${item.title.ja}」"${i}"は?`, channelState: i ? { status: 'partial', owner: null } : undefined,
+          });
+          same({ activities: [{ type: 'message', attachments: [{ content: answer }] }] });
+          same(createItemCard(item, { library, edition, cache, locale, standalone: true, links }));
         }
       }
-      same(createHelpCard(locale, { welcome: true }));
-      same(createSectionCard(ref.sections[0], ref.items.filter((i) => i.section === ref.sections[0].id), locale));
-      same(createNoMatchCard('背景をぼかす "方法"', ref.items.slice(0, 3), locale));
+      same(createHelpCard(edition, locale, { welcome: true }));
+      same(createSectionCard(library, edition, edition.sections[0], edition.itemsInSection(edition.sections[0].id), locale));
+      same(createNoMatchCard(library, edition, '背景をぼかす "方法"', edition.items.slice(0, 3), locale));
     }
   });
 
   it('never hands out the cached bytes of a frozen part', () => {
-    const ref = testReference();
-    const card = createItemCard(ref.items[0], { locale: 'ja', reference: ref });
+    const edition = testEdition();
+    const card = createItemCard(edition.items[0], { library: testLibrary(), edition, cache: new ItemCardCache(), locale: 'ja' });
     const frozenChildren = (card.body as unknown[]).filter(isFrozenJson);
     expect(frozenChildren.length).toBeGreaterThan(3);
     for (const value of [card, frozenChildren[0]]) {

@@ -1,6 +1,6 @@
 /**
  * Whose assessment it is. In URLs a scope is `personal` (the caller's own) or
- * `channel:<teamId>:<channelId>`; in storage every row is keyed by the
+ * `channel:<teamId>:<channelId>`; the server keys every stored row by the
  * caller's tenant plus the resolved scope, so the same team and channel IDs
  * in another tenant name a different assessment.
  */
@@ -12,12 +12,6 @@ const ID_CHARS = /^[\x21-\x7e]+$/;
 export type RequestedScope =
   | { kind: 'personal' }
   | { kind: 'channel'; teamId: string; channelId: string };
-
-/** Storage key: the tenant plus `personal:<userId>` or `channel:<teamId>:<channelId>`. */
-export interface ScopeKey {
-  tenantId: string;
-  scope: string;
-}
 
 /**
  * Parses the `:scope` path segment (already URL-decoded). Teams IDs contain
@@ -55,4 +49,9 @@ export function channelScope(teamId: string, channelId: string): string {
 /** The URL form of a requested scope (what the API echoes back). */
 export function formatRequestedScope(scope: RequestedScope): string {
   return scope.kind === 'personal' ? 'personal' : channelScope(scope.teamId, scope.channelId);
+}
+
+/** The scope the tab works on: its channel's shared assessment, or the user's own. */
+export function scopeForContext(context: { teamId?: string; channelId?: string } | null | undefined): string {
+  return context?.teamId && context.channelId ? channelScope(context.teamId, context.channelId) : 'personal';
 }

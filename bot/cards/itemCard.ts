@@ -1,0 +1,174 @@
+/**
+ * The item card: one requirement, at a glance first — the requirement, the
+ * conformity marker with its reason, a summary of what Teams provides and the
+ * first actions — and the rest (full coverage, further actions, licensing,
+ * what to verify, documents) one tap away (Action.ToggleVisibility). The bot
+ * answers with it; the message extension and link unfurling share it.
+ */
+import type { Item } from '../../contract/reference';
+import type { AssessmentStatus } from '../../contract/statuses';
+import type { Edition } from '../reference/edition';
+import type { Library } from '../reference/library';
+import { STRINGS, type Locale } from '../i18n/strings';
+import { showItem, showSection } from './actions';
+import { ItemCardCache, SLOTS } from './cardCache';
+import { compileTemplate, type AdaptiveCard } from './expand';
+import { NO_LINKS, type CardLinks } from './links';
+import { markdownLink, plainText, shorten } from './markdown';
+import itemTemplate from './templates/item.json';
+
+const fill = compileTemplate(itemTemplate);
+
+/** The channel's self-assessment of the item (shown on answers in a channel). */
+export interface ChannelState {
+  status: AssessmentStatus;
+  owner: string | null;
+}
+
+export interface ItemCardOptions {
+  locale: Locale;
+  library: Library;
+  edition: Edition;
+  links?: CardLinks;
+  /** The edition's card cache (absent: build every time). */
+  cache?: ItemCardCache;
+  /** A line above the item (which question it answers). User text: escaped here. */
+  question?: string;
+  related?: readonly Item[];
+  /** A second item nearly as good as this one: named on the card as plainly as the first. */
+  closeSecond?: Item;
+  channelState?: ChannelState;
+  /**
+   * For cards inserted into other people's conversations (message extension,
+   * unfurling): the bot may not be there, so only Action.OpenUrl buttons.
+   */
+  standalone?: boolean;
+}
+
+function conformityColor(item: Item): string {
+  // Adaptive Card colours: green for conformable, amber where Teams falls short, neutral outside Teams.
+  return item.conformity === 'conformable' ? 'Good' : item.conformity === 'not-met-by-teams' ? 'Warning' : 'Default';
+}
+
+/**
+ * The first sentence or two of a text (at least `min` characters where the
+ * text has them), and the rest. Cards show the first part at a glance.
+ */
+export function splitSummary(text: string, min = 40): [string, string] {
+  const japanese = /[。！？]/.test(text);
+  // English: a sentence ends at . ! ? followed by a capital or a bracket ("e.g. monthly" does not end one).
+  const sentences = japanese ? text.split(/(?<=[。！？])/) : text.split(/(?<=[.!?])\s+(?=[A-Z(])/);
+  const glue = japanese ? '' : ' ';
+  let n = 1;
+  while (n < sentences.length && sentences.slice(0, n).join(glue).length < min) n += 1;
+  return [sentences.slice(0, n).join(glue).trim(), sentences.slice(n).join(glue).trim()];
+}
+
+function itemLabel(edition: Edition, item: Item, locale: Locale): string {
+  return `${edition.displayId(item.id)} ${item.title[locale]}`;
+}
+
+export function createItemCard(item: Item, options: ItemCardOptions): AdaptiveCard {
+  const { locale, library, edition } = options;
+  const links = options.links ?? NO_LINKS;
+  const s = STRINGS[locale];
+  const ref = library.refOf(edition, item);
+  const intro = options.question === undefined ? '' : s.answerIntro(plainText(options.question));
+  const statusLine = options.channelState ? s.channelStatus(s.status[options.channelState.status], options.channelState.owner ?? undefined) : '';
+  const related = options.standalone ? [] : options.related ?? [];
+  const key = [item.id, locale, intro ? 1 : 0, statusLine ? 1 : 0, related.map((r) => r.id).join(','), options.closeSecond?.id ?? '',
+    options.standalone ? 1 : 0, links.tabDeepLink(ref) ?? '', links.itemUrl(ref) ?? '', links.shareUrl(ref) ?? ''].join('\u0000');
+  const build = () => buildItemCard(item, ref, { ...options, related }, intro && SLOTS.intro, statusLine && SLOTS.status);
+  if (!options.cache) return fillSlots(build(), { [SLOTS.intro]: intro, [SLOTS.status]: statusLine });
+  return options.cache.get(key, build, { intro, status: statusLine });
+}
+
+/** Without a cache: put the per-message texts where the placeholders are. */
+function fillSlots(card: AdaptiveCard, values: Record<string, string>): AdaptiveCard {
+  return JSON.parse(JSON.stringify(card), (_k, v) => (typeof v === 'string' && v in values ? values[v] : v)) as AdaptiveCard;
+}
+
+function buildItemCard(item: Item, ref: string, options: ItemCardOptions, introSlot: string, statusSlot: string): AdaptiveCard {
+  const { locale, library, edition } = options;
+  const s = STRINGS[locale];
+  const links = options.links ?? NO_LINKS;
+
+  const documents: Array<{ link: string }> = [];
+  const offlineDocuments: Array<{ label: string }> = [];
+  for (const n of item.documents) {
+    const doc = library.documentByNumber.get(n);
+    if (!doc) continue;
+    const title = doc.title[locale];
+    if (doc.url) documents.push({ link: markdownLink(s.documentLabel(n, shorten(title, 60)), doc.url) });
+    else offlineDocuments.push({ label: `${s.documentLabel(n, title)} ${s.documentNoLongerPublished}` });
+  }
+
+  const [teamsSummary, teamsRest] = splitSummary(item.teams[locale]);
+  const numbered = item.actions.map((a, i) => ({ text: `${i + 1}. ${a[locale]}` }));
+  const markers = [
+    item.level ? `${item.level} ${s.level[item.level as 'C' | 'D']}` : '',
+    item.confidence !== 'high' ? s.confidenceMarker : '',
+    item.checkedOn ? s.checkedOn(item.checkedOn) : '',
+  ].filter(Boolean).join(' · ');
+  const details = {
+    actionsRest: numbered.slice(2),
+    teamsRest,
+    licensing: item.licensing?.[locale] ?? '',
+    certifications: item.certifications.join(', '),
+    review: item.review?.[locale] ?? '',
+    documents,
+    offlineDocuments,
+  };
+  const hasDetails = Boolean(details.actionsRest.length || details.teamsRest || details.licensing || details.certifications
+    || details.review || documents.length || offlineDocuments.length);
+  const second = options.closeSecond;
+  const tabLink = links.tabDeepLink(ref) ?? links.itemUrl(ref) ?? '';
+
+  const card = fill({
+    speak: itemLabel(edition, item, locale),
+    intro: introSlot,
+    displayId: edition.displayId(item.id),
+    title: item.title[locale],
+    conformityLabel: s.conformity[item.conformity],
+    conformityColor: conformityColor(item),
+    markers,
+    conformityReason: item.conformityReason?.[locale] ?? '',
+    statusLine: statusSlot,
+    closeSecond: second && !options.standalone ? {
+      text: s.closeSecond(edition.displayId(second.id), second.title[locale]),
+      label: itemLabel(edition, second, locale),
+      data: showItem(library.refOf(edition, second), locale),
+    } : null,
+    headings: {
+      requirement: s.requirementHeading,
+      teams: s.teamsHeading,
+      teamsMore: s.teamsMoreHeading,
+      actions: s.actionsHeading,
+      licensing: s.licensingHeading,
+      certifications: s.certificationsHeading,
+      review: s.reviewHeading,
+      documents: s.documentsHeading,
+      related: s.relatedHeading,
+    },
+    requirement: item.requirement[locale],
+    requirementSource: item.requirementSource ? s.requirementSource(item.requirementSource.detail[locale]) : '',
+    teamsSummary,
+    actionsFirst: numbered.slice(0, 2),
+    ...details,
+    hasDetails,
+    showMore: s.showMore,
+    showLess: s.showLess,
+    related: (options.related ?? []).map((r) => ({ label: itemLabel(edition, r, locale), data: showItem(library.refOf(edition, r), locale) })),
+    disclaimer: s.disclaimer(edition.info.label[locale]),
+    openInTab: s.openInTab,
+    tabLink,
+    share: s.share,
+    shareLink: links.shareUrl(ref) ?? '',
+    sectionAction: options.standalone ? null : {
+      title: s.showSection(item.section),
+      data: showSection(item.section, edition.id === library.defaultEdition.id ? undefined : edition.id, locale),
+    },
+  });
+  if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
+  return card;
+}

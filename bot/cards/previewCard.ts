@@ -1,0 +1,27 @@
+/**
+ * The message extension's result preview: Teams requires a hero or thumbnail
+ * card here; `tap` makes choosing it fetch the full card (selectItem).
+ */
+import type { Item } from '../../contract/reference';
+import type { Edition } from '../reference/edition';
+import { STRINGS, type Locale } from '../i18n/strings';
+import { shorten } from './markdown';
+
+export interface ThumbnailPreview {
+  contentType: 'application/vnd.microsoft.card.thumbnail';
+  content: { title: string; subtitle: string; text: string; tap?: { type: 'invoke'; value: unknown } };
+}
+
+export function createPreviewCard(edition: Edition, item: Item, locale: Locale, tap?: unknown): ThumbnailPreview {
+  const s = STRINGS[locale];
+  const level = item.level ? ` · ${item.level} ${s.level[item.level as 'C' | 'D']}` : '';
+  return {
+    contentType: 'application/vnd.microsoft.card.thumbnail',
+    content: {
+      title: `${edition.displayId(item.id)} ${item.title[locale]}`,
+      subtitle: `${s.conformity[item.conformity]}${level}`,
+      text: shorten(item.requirement[locale], 100),
+      ...(tap === undefined ? {} : { tap: { type: 'invoke' as const, value: tap } }),
+    },
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Loads data/ into the library: every edition listed in data/editions.json
+ * (its sections and items, checked against its ID grammar), the shared
+ * documents and search vocabulary, and the crosswalk files between editions,
+ * each link checked against both editions. Pure apart from reading the files
+ * once; every other module works on the returned objects. A bad file stops
+ * start-up with a message naming the file, the item and the field.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import {
+  CrosswalkFile, Document, DocumentsFile, EditionsFile, Item, SectionFile, SectionsFile, VocabularyFile,
+} from '../../contract/reference';
+import { GRAMMARS, type ItemIdGrammar } from '../../contract/itemIds';
+import { Edition } from './edition';
+import { Library } from './library';
+
+export class ReferenceDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReferenceDataError';
+  }
+}
+
+/** Describe a zod failure as `file: item 6.5-C-6: field teams.ja: message`. */
+function describeIssues(file: string, error: z.ZodError, data: unknown): string {
+  return error.issues.slice(0, 20).map((issue) => {
+    const p = issue.path;
+    let where = '';
+    let fieldPath = p;
+    // Section files: items[3].teams.ja → item <its id>, field teams.ja
+    if (p[0] === 'items' && typeof p[1] === 'number') {
+      const raw = (data as { items?: Array<{ id?: unknown }> }).items?.[p[1]];
+      where = `item ${typeof raw?.id === 'string' ? raw.id : `#${p[1]}`}: `;
+      fieldPath = p.slice(2);
+    } else if (p[0] === 'documents' && typeof p[1] === 'number') {
+      const raw = (data as { documents?: Array<{ number?: unknown }> }).documents?.[p[1]];
+      where = `document ${typeof raw?.number === 'string' ? raw.number : `#${p[1]}`}: `;
+      fieldPath = p.slice(2);
+    } else if (p[0] === 'links' && typeof p[1] === 'number') {
+      const raw = (data as { links?: Array<{ from?: unknown; to?: unknown }> }).links?.[p[1]];
+      where = `link ${typeof raw?.from === 'string' ? raw.from : '?'} → ${typeof raw?.to === 'string' ? raw.to : '?'}: `;
+      fieldPath = p.slice(2);
+    }
+    const field = fieldPath.length ? `field ${fieldPath.join('.')}: ` : '';
+    return `${file}: ${where}${field}${issue.message}`;
+  }).join('\n');
+}
+
+function readJson(file: string, rel: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ReferenceDataError(`${rel}: cannot read (${(err as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ReferenceDataError(`${rel}: not valid JSON (${(err as Error).message})`);
+  }
+}
+
+function parseFile<T extends z.ZodTypeAny>(schema: T, dataDir: string, relFile: string): z.infer<T> {
+  const rel = path.posix.join('data', relFile.split(path.sep).join('/'));
+  const data = readJson(path.join(dataDir, relFile), rel);
+  const result = schema.safeParse(data);
+  if (!result.success) throw new ReferenceDataError(describeIssues(rel, result.error, data));
+  return result.data;
+}
+
+export function defaultDataDir(): string {
+  // Works from bot/reference (ts-jest) and from dist/bot/reference (compiled).
+  let dir = __dirname;
+  for (let i = 0; i < 5; i += 1) {
+    if (fs.existsSync(path.join(dir, 'data', 'documents.json'))) return path.join(dir, 'data');
+    dir = path.dirname(dir);
+  }
+  return path.resolve(process.cwd(), 'data');
+}
+
+/** What an item's ID says must agree with its section, level, number and sub-number. */
+function checkAgainstGrammar(item: Item, ids: ItemIdGrammar, rel: string): void {
+  const parts = ids.parts(item.id);
+  if (!parts) throw new ReferenceDataError(`${rel}: item ${item.id}: field id: not an ID of this edition (IDs of this edition look like ${ids.example})`);
+  const mismatch = (field: string, value: unknown) => new ReferenceDataError(`${rel}: item ${item.id}: field ${field}: ${String(value)} does not match id ${item.id}`);
+  if (parts.section !== item.section) throw mismatch('section', item.section);
+  if (parts.level !== item.level) throw mismatch('level', item.level);
+  if (parts.number !== item.number) throw mismatch('number', item.number);
+  if (parts.sub !== item.sub) throw mismatch('sub', item.sub);
+}
+
+export interface LoadOptions {
+  /** ID grammars by name (tests add their own). */
+  grammars?: Readonly<Record<string, ItemIdGrammar>>;
+}
+
+export function loadLibrary(dataDir: string = defaultDataDir(), options: LoadOptions = {}): Library {
+  const grammars = options.grammars ?? GRAMMARS;
+  const { documents } = parseFile(DocumentsFile, dataDir, 'documents.json');
+  const vocabulary = parseFile(VocabularyFile, dataDir, 'vocabulary.json');
+  const manifest = parseFile(EditionsFile, dataDir, 'editions.json');
+
+  const documentByNumber = new Map<string, Document>();
+  for (const d of documents) {
+    if (documentByNumber.has(d.number)) throw new ReferenceDataError(`data/documents.json: document ${d.number}: duplicate number`);
+    documentByNumber.set(d.number, d);
+  }
+
+  const editions: Edition[] = [];
+  for (const e of manifest.editions) {
+    if (editions.some((x) => x.id === e.id)) throw new ReferenceDataError(`data/editions.json: edition ${e.id}: listed twice`);
+    const ids = grammars[e.grammar];
+    if (!ids) throw new ReferenceDataError(`data/editions.json: edition ${e.id}: field grammar: unknown grammar "${e.grammar}" (known: ${Object.keys(grammars).join(', ')})`);
+    const dir = path.normalize(e.dir);
+    const { sections, chapters } = parseFile(SectionsFile, dataDir, path.join(dir, 'sections.json'));
+    const sectionIds = new Set(sections.map((s) => s.id));
+    const refDir = path.join(dataDir, dir, 'reference');
+    const files = fs.existsSync(refDir) ? fs.readdirSync(refDir).filter((f) => f.endsWith('.json')).sort() : [];
+    const items: Item[] = [];
+    const seen = new Set<string>();
+    for (const f of files) {
+      const rel = path.posix.join('data', dir.split(path.sep).join('/'), 'reference', f).replace(/^data\/\.\//, 'data/');
+      const file = parseFile(SectionFile, dataDir, path.join(dir, 'reference', f));
+      if (`${file.section}.json` !== f) throw new ReferenceDataError(`${rel}: declares section ${file.section}; the file must be named ${file.section}.json`);
+      if (!sectionIds.has(file.section)) throw new ReferenceDataError(`${rel}: section ${file.section} is not in its sections.json`);
+      for (const item of file.items) {
+        if (item.section !== file.section) throw new ReferenceDataError(`${rel}: item ${item.id}: field section: belongs to ${item.section}, not ${file.section}`);
+        if (seen.has(item.id)) throw new ReferenceDataError(`${rel}: item ${item.id}: duplicate id`);
+        checkAgainstGrammar(item, ids, rel);
+        for (const n of item.documents) {
+          if (!documentByNumber.has(n)) throw new ReferenceDataError(`${rel}: item ${item.id}: field documents: document ${n} is not in data/documents.json`);
+        }
+        seen.add(item.id);
+        items.push(item);
+      }
+    }
+    editions.push(new Edition({ info: { id: e.id, label: e.label, title: e.title, published: e.published }, ids, items, sections, chapters, documents, documentByNumber, vocabulary }));
+  }
+  if (!editions.some((e) => e.id === manifest.default)) throw new ReferenceDataError(`data/editions.json: field default: edition ${manifest.default} is not listed`);
+
+  const crosswalks: Array<z.infer<typeof CrosswalkFile>> = [];
+  const cwDir = path.join(dataDir, 'crosswalk');
+  for (const f of fs.existsSync(cwDir) ? fs.readdirSync(cwDir).filter((n) => n.endsWith('.json')).sort() : []) {
+    const rel = `data/crosswalk/${f}`;
+    const cw = parseFile(CrosswalkFile, dataDir, path.join('crosswalk', f));
+    if (`${cw.from}-${cw.to}.json` !== f) throw new ReferenceDataError(`${rel}: links ${cw.from} to ${cw.to}; the file must be named ${cw.from}-${cw.to}.json`);
+    const from = editions.find((e) => e.id === cw.from);
+    const to = editions.find((e) => e.id === cw.to);
+    if (!from) throw new ReferenceDataError(`${rel}: field from: edition ${cw.from} is not in data/editions.json`);
+    if (!to) throw new ReferenceDataError(`${rel}: field to: edition ${cw.to} is not in data/editions.json`);
+    const pairs = new Set<string>();
+    for (const link of cw.links) {
+      if (!from.itemById.has(link.from)) throw new ReferenceDataError(`${rel}: link ${link.from} → ${link.to}: field from: ${cw.from} has no item ${link.from}`);
+      if (!to.itemById.has(link.to)) throw new ReferenceDataError(`${rel}: link ${link.from} → ${link.to}: field to: ${cw.to} has no item ${link.to}`);
+      const key = `${link.from}→${link.to}`;
+      if (pairs.has(key)) throw new ReferenceDataError(`${rel}: link ${link.from} → ${link.to}: listed twice`);
+      pairs.add(key);
+    }
+    crosswalks.push(cw);
+  }
+  return new Library({ editions, defaultEdition: manifest.default, documents, documentByNumber, vocabulary, crosswalks });
+}

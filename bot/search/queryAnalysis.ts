@@ -1,0 +1,87 @@
+/**
+ * A question, analysed once: its words and terms, the synonym groups it
+ * triggers, and corrections of misspelt English words — each term weighted
+ * and, where the index has it, carrying its index entry (so scoring needs
+ * no further lookups).
+ */
+import type { Synonyms, SynonymWord } from './synonyms';
+import type { SpellingCorrector } from './spelling';
+import { normalize, words, type Word } from './text';
+
+/** Everything the index knows about one term, found with one lookup per question term. */
+export interface TermInfo {
+  id: number;
+  idf: number;
+  /** The documents containing the term, each with its precomputed BM25 contribution (idf × weighted fields). */
+  posting: { docs: Int32Array; scores: Float64Array };
+  /** The same over the phrasings (askedAs), each a small document. */
+  phrasing?: { phrasings: Int32Array; scores: Float64Array };
+}
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  /** The index's entry for the term (absent: the reference never uses it). */
+  info?: TermInfo;
+}
+
+export interface QueryAnalysis {
+  terms: QueryTerm[];
+  words: Word[];
+  /** Vocabulary words found in the question. */
+  synonymHits: SynonymWord[];
+  /** Misspelt English word → the index terms it may have meant. */
+  corrections: Map<string, string[]>;
+}
+
+export interface AnalysisContext {
+  synonyms: Synonyms;
+  /** Each synonym group's words as index terms with their entries (resolved once at start-up). */
+  groupTerms: ReadonlyArray<ReadonlyArray<ReadonlyArray<{ term: string; info: TermInfo | null }>>>;
+  corrector: SpellingCorrector;
+  termInfo: ReadonlyMap<string, TermInfo>;
+  /** Does any document have this term? */
+  known(term: string): boolean;
+  synonymWeight: number;
+  fuzzyWeight: number;
+}
+
+/** The question's words and terms, then synonyms, then corrections of misspellings. */
+export function analyseQuery(query: string, ctx: AnalysisContext): QueryAnalysis {
+  const out = new Map<string, QueryTerm>();
+  const add = (term: string, weight: number, info?: TermInfo | null) => {
+    const prev = out.get(term);
+    if (!prev) out.set(term, { term, weight, info: info === undefined ? ctx.termInfo.get(term) : info ?? undefined });
+    else if (prev.weight < weight) prev.weight = weight;
+  };
+  const qwords = words(query);
+  const own: string[] = [];
+  for (const w of qwords) for (const t of w.terms) own.push(t);
+  for (const t of own) add(t, 1);
+
+  // A group is triggered by its first word (in vocabulary order) that the question contains.
+  const hits = ctx.synonyms.find(normalize(query), new Set(own));
+  const firstHit = new Map<number, number>();
+  for (const w of hits) {
+    const prev = firstHit.get(w.group);
+    if (prev === undefined || w.index < prev) firstHit.set(w.group, w.index);
+  }
+  for (const [group, index] of [...firstHit].sort((a, b) => a[0] - b[0])) {
+    ctx.groupTerms[group].forEach((ts, idx) => {
+      if (idx === index) return;
+      for (const t of ts) add(t.term, ctx.synonymWeight, t.info);
+    });
+  }
+
+  const corrections = new Map<string, string[]>();
+  for (const t of own) {
+    if (ctx.known(t)) continue;
+    for (const candidate of ctx.corrector.corrections(t)) {
+      add(candidate, ctx.fuzzyWeight);
+      const list = corrections.get(t);
+      if (list) list.push(candidate);
+      else corrections.set(t, [candidate]);
+    }
+  }
+  return { terms: [...out.values()], words: qwords, synonymHits: [...new Set(hits)], corrections };
+}
