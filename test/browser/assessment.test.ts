@@ -53,7 +53,7 @@ const [A, B, C, D, E] = ref.items.filter((i) => i.section === '6.5').map((i) => 
 describe('the self-assessment in the tab (local mode)', () => {
   it('says it runs in local mode and starts with every item unchecked', async () => {
     const page = await open();
-    await expect(page.getByTestId('local-mode').textContent()).resolves.toContain('ローカル モードで動作しています（この PC だけが使えます）');
+    await expect(page.getByTestId('local-mode').textContent()).resolves.toContain('ローカル モードで動作しています（記録はこの PC でのみ利用できます）');
     const c = await counts(page);
     expect(Object.values(c).reduce((a, b) => a + b, 0)).toBe(ref.items.length);
     expect(await row(page, ref.items[0].id).locator('[data-marker="status"]').textContent()).toBe('未着手');
@@ -63,10 +63,10 @@ describe('the self-assessment in the tab (local mode)', () => {
     const page = await open();
     const before = await counts(page);
     const form = await openForm(page, A);
-    await form.getByLabel('状況').selectOption('partial');
+    await form.getByLabel('対応状況').selectOption('partial');
     await form.getByLabel('担当者').fill('情報システム部 田中');
     await form.getByLabel('メモ（根拠、設定の場所など）').fill('Purview の監査ログ設定を確認中');
-    await form.getByLabel('目標日').fill('2030-06-30');
+    await form.getByLabel('対応期限').fill('2030-06-30');
     await form.getByLabel('確認日').fill('2025-04-01');
     await form.locator('[data-action="save"]').click();
     await page.waitForFunction((id) => document.querySelector(`li[data-item-id="${id}"] [data-testid="save-status"]`)?.textContent?.includes('1'), A);
@@ -84,9 +84,9 @@ describe('the self-assessment in the tab (local mode)', () => {
     await waitForChecklist(page);
     await page.waitForSelector('[data-testid="assessment-panel"]');
     const again = await openForm(page, A);
-    await expect(again.getByLabel('状況').inputValue()).resolves.toBe('partial');
+    await expect(again.getByLabel('対応状況').inputValue()).resolves.toBe('partial');
     await expect(again.getByLabel('担当者').inputValue()).resolves.toBe('情報システム部 田中');
-    await expect(again.getByLabel('目標日').inputValue()).resolves.toBe('2030-06-30');
+    await expect(again.getByLabel('対応期限').inputValue()).resolves.toBe('2030-06-30');
     expect(tabs.last!.errors).toEqual([]);
   });
 
@@ -211,7 +211,7 @@ describe('the self-assessment in the tab (local mode)', () => {
       await waitForChecklist(page);
       const error = page.getByTestId('assessment-error');
       await error.waitFor();
-      await expect(error.textContent()).resolves.toContain('このセルフアセスメントを見る権限がありません');
+      await expect(error.textContent()).resolves.toContain('この自己点検を閲覧する権限がありません');
       await expect(error.textContent()).resolves.toContain('You are not a member of this team.');
       expect(await visibleItemIds(page)).toEqual(ref.items.map((i) => i.id));
       expect(await page.locator('[data-marker="status"]').count()).toBe(0);

@@ -152,7 +152,7 @@ describe('the CSV export', () => {
   it('is UTF-8 with a byte-order mark, so Excel opens the Japanese correctly', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString('utf8').startsWith('ID,区分,要求事項（要約）,Teams での適合性,適合性の理由,Teams・Microsoft 365 での対応,参照した公開文書,医療機関・SI 事業者が行う対応,対応状況,担当者,目標日,確認日,メモ')).toBe(true);
+    expect(bytes.subarray(3).toString('utf8').startsWith('ID,区分,要求事項（要約）,Teams での適合性,適合性の理由,Teams・Microsoft 365 での対応,参照した公開文書,医療機関・SI 事業者が行う対応,対応状況,担当者,対応期限,確認日,メモ')).toBe(true);
   });
 
   it('ends every record with CRLF and quotes commas, quotes and line breaks', () => {

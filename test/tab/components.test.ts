@@ -48,6 +48,18 @@ describe('an item row', () => {
     }
   });
 
+  it('says why the item has its conformity, where the summary comes from and when it was checked', () => {
+    for (const locale of ['ja', 'en'] as const) {
+      const html = row({ expanded: true }, locale);
+      const s = stringsFor(locale);
+      expect(html).toContain(s.requirement);
+      expect(html).toContain(escape(`${s.conformity[item.conformity]}: ${item.conformityReason![locale]}`));
+      expect(html).toContain(escape(item.requirementSource!.detail[locale]));
+      expect(html).toContain(item.checkedOn!);
+    }
+    expect(stringsFor('ja').requirement).toBe('要求事項（要約）');
+  });
+
   it('says so when a cited document is no longer published', () => {
     const gone = { ...documents[0], url: undefined };
     const html = render(h('ul', null, h(ItemRow, { item, locale: 'ja', documents: [gone], onToggle: () => undefined, expanded: true })));

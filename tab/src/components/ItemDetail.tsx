@@ -1,7 +1,8 @@
 /**
- * Everything the reference says about one item: requirement, what Teams
- * provides, what the hospital must do, licensing, what to verify, evidence
- * and cited documents. Takes data as props; `extra` is where the
+ * Everything the reference says about one item: why it has its conformity,
+ * the requirement (our summary, and where that comes from), what Teams
+ * provides, what the hospital must do, licensing, what to verify, evidence,
+ * cited documents and when the content was last checked. Takes data as props; `extra` is where the
  * self-assessment (status, owner, notes) goes.
  */
 import type { ReactNode } from 'react';
@@ -48,6 +49,7 @@ const useStyles = makeStyles({
   documents: { margin: 0, paddingLeft: 0, listStyle: 'none', display: 'grid', gap: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase400 },
   docNumber: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   unpublished: { color: tokens.colorNeutralForeground3 },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   printUrl: {
     display: 'none',
     '@media print': { display: 'block', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, wordBreak: 'break-all' },
@@ -60,9 +62,17 @@ export function ItemDetail({ item, locale, documents, id, actions, extra }: Item
   const styles = useStyles();
   return (
     <div id={id} className={styles.root} data-testid="item-detail">
+      {item.conformityReason && (
+        <p className={styles.text} data-testid="conformity-reason">
+          {format(s.conformityReason, { label: s.conformity[item.conformity], reason: item.conformityReason[locale] })}
+        </p>
+      )}
       <section className={styles.block}>
         <h4 className={styles.heading}>{s.requirement}</h4>
         <p className={styles.text}>{item.requirement[locale]}</p>
+        {item.requirementSource && (
+          <p className={styles.note} data-testid="requirement-source">{format(s.requirementSource, { detail: item.requirementSource.detail[locale] })}</p>
+        )}
       </section>
       <section className={styles.block}>
         <h4 className={styles.heading}>{s.teamsCoverage}</h4>
@@ -119,6 +129,7 @@ export function ItemDetail({ item, locale, documents, id, actions, extra }: Item
           </ul>
         </section>
       )}
+      {item.checkedOn && <p className={styles.note} data-testid="checked-on">{format(s.checkedOn, { date: item.checkedOn })}</p>}
       {extra}
       {actions && <div className={styles.noPrint}>{actions}</div>}
     </div>
