@@ -47,8 +47,8 @@ export const CounterpartView = z.object({
 }).strict();
 export type CounterpartView = z.infer<typeof CounterpartView>;
 
-/** An item as the API shows it: every field except the search-only askedAs phrasings, plus how to show and link it. */
-export const ItemView = ItemFields.omit({ askedAs: true }).extend({
+/** An item as the API shows it: every field except the search-only askedAs and situations phrasings, plus how to show and link it. */
+export const ItemView = ItemFields.omit({ askedAs: true, situations: true }).extend({
   edition: z.string(),
   /** `6.5 C-6`. */
   displayId: z.string(),

@@ -109,6 +109,15 @@ export const ItemFields = z.object({
     ja: z.array(z.string().trim().min(4).max(120).regex(JAPANESE, 'Japanese phrasing contains no Japanese')).max(20),
     en: z.array(z.string().trim().min(4).max(160)).max(20),
   }).strict().optional(),
+  /**
+   * Situations in which people need this item, as they would describe them
+   * (who, where, what happened): search only. Not written in the item files;
+   * the loader adds them from `<edition dir>/phrasings/<section>.json`.
+   */
+  situations: z.object({
+    ja: z.array(z.string().trim().min(4).max(160).regex(JAPANESE, 'Japanese phrasing contains no Japanese')).max(20),
+    en: z.array(z.string().trim().min(4).max(200)).max(20),
+  }).strict().optional(),
   conformity: Conformity,
   /** Why the item has that conformity, in one sentence (shown next to the marker). */
   conformityReason: LocalizedText.optional(),
@@ -132,6 +141,12 @@ export const Item = ItemFields.strict().superRefine((item, ctx) => {
 export type Item = z.infer<typeof Item>;
 
 /** One file under data/reference/: the items of one section. */
+/** `<edition dir>/phrasings/<section>.json`: search-only situation phrasings per item. */
+export const PhrasingsFile = z.object({
+  section: z.string(),
+  items: z.array(z.object({ id: z.string(), situations: ItemFields.shape.situations.unwrap() }).strict()),
+}).strict();
+
 export const SectionFile = z.object({
   section: z.string().regex(SECTION_ID_CHARS),
   items: z.array(Item),

@@ -18,7 +18,7 @@ import { createHelpCard } from '../cards/helpCard';
 import { createNoMatchCard } from '../cards/noMatchCard';
 import { createNoticeCard } from '../cards/noticeCard';
 import { createSectionCard } from '../cards/sectionCard';
-import { isAnswer } from './answerPolicy';
+import { decideAnswer } from './answerPolicy';
 import type { EditionServices } from './editionServices';
 
 export { MAX_QUESTION_LENGTH };
@@ -46,6 +46,8 @@ export interface Reply {
   cards: AdaptiveCard[];
   /** Item references the reply shows, best first (for tests and logs). */
   itemRefs: string[];
+  /** A search answer naming its first two items as equally likely (close pair). */
+  pair?: boolean;
 }
 
 const HELP_WORDS = new Set(['help', 'ヘルプ', 'へるぷ', '使い方', 'つかいかた', '?', '？', 'menu', 'メニュー', 'hi', 'hello', 'こんにちは', 'はじめに', 'start', '/help']);
@@ -114,9 +116,6 @@ function sectionTitles(edition: Edition): Map<string, Section> {
   return titles;
 }
 
-/** The second hit is named on the answer card when it scores at least this share of the best. */
-export const CLOSE_SECOND_RATIO = 0.9;
-
 export class Conversation {
   constructor(private readonly deps: ConversationDeps) {}
 
@@ -181,13 +180,14 @@ export class Conversation {
       case 'search': {
         const edition = library.defaultEdition;
         const { hits } = services.index(edition).search(intent.question, { limit: 8 });
-        if (!isAnswer(hits[0])) {
+        const decision = decideAnswer(hits);
+        if (decision === 'no-match') {
           const suggestions = hits.slice(0, 3).map((h) => h.item);
           return { locale, intent: 'no-match', cards: [createNoMatchCard(library, edition, intent.question, suggestions, locale)], itemRefs: suggestions.map((i) => library.refOf(edition, i)) };
         }
         const [best, ...others] = hits;
         // A second hit nearly as good is named on the card as plainly as the first.
-        const closeSecond = others[0] && !best.exactId && others[0].score >= best.score * CLOSE_SECOND_RATIO ? others[0] : undefined;
+        const closeSecond = decision === 'close-pair' ? others[0] : undefined;
         const rest = closeSecond ? others.slice(1) : others;
         // Related: the next hits that are still reasonably close, else neighbours in the section.
         let related = rest.filter((h) => h.score >= best.score * 0.3).map((h) => h.item).slice(0, 4);
@@ -197,7 +197,7 @@ export class Conversation {
           closeSecond: closeSecond?.item, channelState: await this.channelState(turn, edition, best.item),
         });
         const shown = [best.item, ...(closeSecond ? [closeSecond.item] : []), ...related];
-        return { locale, intent: 'search', cards: [card], itemRefs: shown.map((i) => library.refOf(edition, i)) };
+        return { locale, intent: 'search', cards: [card], itemRefs: shown.map((i) => library.refOf(edition, i)), ...(closeSecond ? { pair: true } : {}) };
       }
       default:
         return this.notice(STRINGS[locale].unknownAction, locale);

@@ -35,7 +35,7 @@ export function registerSearchRoutes(server: Server, library: Library, services:
       query: result.query,
       edition: edition.id,
       language: isJapanese(result.query) ? 'ja' : 'en',
-      confident: isAnswer(result.hits[0]),
+      confident: isAnswer(result.hits),
       results: result.hits.map((h) => {
         const hit = { id: library.refOf(edition, h.item), score: Math.round(h.score * 100) / 100 };
         return view === 'ids' ? hit : { ...hit, item: toItemView(library, edition, h.item) };

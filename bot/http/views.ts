@@ -9,7 +9,7 @@ import type { Edition } from '../reference/edition';
 import type { Library } from '../reference/library';
 
 export function toItemView(library: Library, edition: Edition, item: Item): ItemView {
-  const { askedAs: _searchOnly, ...shown } = item;
+  const { askedAs: _asked, situations: _situations, ...shown } = item;
   return {
     ...shown,
     edition: edition.id,

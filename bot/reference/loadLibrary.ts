@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import {
-  CrosswalkFile, Document, DocumentsFile, EditionsFile, Item, SectionFile, SectionsFile, VocabularyFile,
+  CrosswalkFile, Document, DocumentsFile, EditionsFile, Item, PhrasingsFile, SectionFile, SectionsFile, VocabularyFile,
 } from '../../contract/reference';
 import { GRAMMARS, type ItemIdGrammar } from '../../contract/itemIds';
 import { Edition } from './edition';
@@ -96,6 +96,31 @@ export interface LoadOptions {
   grammars?: Readonly<Record<string, ItemIdGrammar>>;
 }
 
+/**
+ * Adds the search-only situation phrasings of `<dir>/phrasings/<section>.json`
+ * to the items they name (a phrasing for an item the edition lacks is an error:
+ * it would be silently lost).
+ */
+function addPhrasings(items: Item[], dataDir: string, dir: string): Item[] {
+  const phrasingDir = path.join(dataDir, dir, 'phrasings');
+  if (!fs.existsSync(phrasingDir)) return items;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const situations = new Map<string, NonNullable<Item['situations']>>();
+  for (const f of fs.readdirSync(phrasingDir).filter((n) => n.endsWith('.json')).sort()) {
+    const rel = path.posix.join('data', dir.split(path.sep).join('/'), 'phrasings', f).replace(/^data\/\.\//, 'data/');
+    const file = parseFile(PhrasingsFile, dataDir, path.join(dir, 'phrasings', f));
+    if (`${file.section}.json` !== f) throw new ReferenceDataError(`${rel}: declares section ${file.section}; the file must be named ${file.section}.json`);
+    for (const entry of file.items) {
+      const item = byId.get(entry.id);
+      if (!item) throw new ReferenceDataError(`${rel}: item ${entry.id}: not an item of this edition`);
+      if (item.section !== file.section) throw new ReferenceDataError(`${rel}: item ${entry.id}: belongs to section ${item.section}, not ${file.section}`);
+      if (situations.has(entry.id)) throw new ReferenceDataError(`${rel}: item ${entry.id}: phrasings listed twice`);
+      situations.set(entry.id, entry.situations);
+    }
+  }
+  return items.map((i) => (situations.has(i.id) ? { ...i, situations: situations.get(i.id) } : i));
+}
+
 export function loadLibrary(dataDir: string = defaultDataDir(), options: LoadOptions = {}): Library {
   const grammars = options.grammars ?? GRAMMARS;
   const { documents } = parseFile(DocumentsFile, dataDir, 'documents.json');
@@ -136,7 +161,8 @@ export function loadLibrary(dataDir: string = defaultDataDir(), options: LoadOpt
         items.push(item);
       }
     }
-    editions.push(new Edition({ info: { id: e.id, label: e.label, title: e.title, published: e.published }, ids, items, sections, chapters, documents, documentByNumber, vocabulary }));
+    const withPhrasings = addPhrasings(items, dataDir, dir);
+    editions.push(new Edition({ info: { id: e.id, label: e.label, title: e.title, published: e.published }, ids, items: withPhrasings, sections, chapters, documents, documentByNumber, vocabulary }));
   }
   if (!editions.some((e) => e.id === manifest.default)) throw new ReferenceDataError(`data/editions.json: field default: edition ${manifest.default} is not listed`);
 

@@ -22,7 +22,7 @@ export function fieldText(item: Item, field: FieldName): string {
   return TEXT[field](item);
 }
 
-/** An item's phrasings (askedAs), each searched as a small document of its own too. */
+/** An item's phrasings (askedAs and situations), each searched as a small document of its own too. */
 export function phrasingsOf(item: Item): string[] {
-  return [...(item.askedAs?.ja ?? []), ...(item.askedAs?.en ?? [])];
+  return [...(item.askedAs?.ja ?? []), ...(item.askedAs?.en ?? []), ...(item.situations?.ja ?? []), ...(item.situations?.en ?? [])];
 }

@@ -15,6 +15,7 @@ import { bm25, idf } from './bm25';
 import { coverage as measureCoverage, weighWords, type WeightedWord } from './coverage';
 import { FIELD_NAMES, fieldText, phrasingsOf, type FieldName } from './fields';
 import { analyseQuery, type AnalysisContext, type QueryAnalysis, type TermInfo } from './queryAnalysis';
+import { CharGramIndex, recognitionTexts } from './charGrams';
 import { SpellingCorrector } from './spelling';
 import { Synonyms } from './synonyms';
 import { terms } from './text';
@@ -27,7 +28,11 @@ export interface SearchOptions {
 
 export interface SearchHit {
   item: Item;
-  /** The ranking score (after re-ranking by coverage). */
+  /**
+   * The ranking score: the word score after re-ranking by coverage, relative
+   * to the best hit's (1 for the best), plus similarityWeight × the item's
+   * n-gram similarity relative to the most similar item's.
+   */
   score: number;
   /** The retrieval score before re-ranking. */
   base: number;
@@ -35,6 +40,8 @@ export interface SearchHit {
   readonly coverage: number;
   /** True when the question named this item's ID. */
   exactId: boolean;
+  /** Cosine similarity (0–1) of the question to the item's closest phrasing, by character n-grams (charGrams.ts). */
+  similarity: number;
 }
 
 export interface SearchResult {
@@ -53,6 +60,8 @@ export interface RankingOptions {
   /** The best few (RERANKED) are re-ranked by score × (1 + coverageBoost × coverage). */
   coverageBoost: number;
   fuzzyWeight: number;
+  /** Weight of the n-gram similarity (relative to the most similar item's) against the relative word score. */
+  similarityWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -63,6 +72,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   fuzzyWeight: 0.8,
   phrasingWeight: 3,
   coverageBoost: 2,
+  similarityWeight: 0.2,
 };
 
 /** BM25 parameters of the phrasing documents (short, one question each). */
@@ -70,6 +80,8 @@ const PHRASING_K1 = 1.2;
 const PHRASING_B = 0.5;
 /** How many of the best items are re-ranked by coverage. */
 const RERANKED = 5;
+/** How many of the items most similar by n-grams join the word-matched ones. */
+const SIMILAR_ADDED = 5;
 
 interface Doc {
   item: Item;
@@ -80,13 +92,13 @@ interface Doc {
 
 class Hit implements SearchHit {
   private measured: number | undefined;
-  constructor(readonly item: Item, readonly score: number, readonly base: number, readonly exactId: boolean, private readonly measure: () => number) {}
+  constructor(readonly item: Item, readonly score: number, readonly base: number, readonly exactId: boolean, readonly similarity: number, private readonly measure: () => number) {}
   get coverage(): number {
     this.measured ??= this.exactId ? 1 : this.measure();
     return this.measured;
   }
   toJSON() {
-    return { item: this.item, score: this.score, base: this.base, coverage: this.coverage, exactId: this.exactId };
+    return { item: this.item, score: this.score, base: this.base, coverage: this.coverage, exactId: this.exactId, similarity: this.similarity };
   }
 }
 
@@ -119,6 +131,7 @@ export class SearchIndex {
   /** Per-search accumulators, all zero between searches. */
   private readonly scratch: { scores: Float64Array; phrasingScores: Float64Array; bestPhrasing: Float64Array };
   private readonly ranking: RankingOptions;
+  private readonly grams: CharGramIndex;
 
   constructor(items: readonly Item[], private readonly ids: ItemIdGrammar, vocabulary: Vocabulary, ranking: Partial<RankingOptions> = {}) {
     this.ranking = { ...DEFAULT_RANKING, ...ranking, fieldWeights: { ...DEFAULT_RANKING.fieldWeights, ...ranking.fieldWeights } };
@@ -174,6 +187,9 @@ export class SearchIndex {
     this.docTermIds = this.docs.map((d) => Int32Array.from([...d.tf.keys()].map((t) => termIds.get(t)!)).sort());
     this.docGroups = this.docs.map((d) => new Set(synonyms.groups.flatMap((g, group) => (
       g.terms.some((ts) => ts.length > 0 && ts.every((t) => d.tf.has(t))) ? [group] : []))));
+    const recognition: Array<{ item: number; text: string }> = [];
+    this.docs.forEach((d, doc) => { for (const text of recognitionTexts(d.item)) recognition.push({ item: doc, text }); });
+    this.grams = new CharGramIndex(recognition, this.docs.length);
     this.analysis = {
       synonyms,
       groupTerms: synonyms.groups.map((g) => g.terms.map((ts) => ts.map((term) => ({ term, info: this.termInfo.get(term) ?? null })))),
@@ -306,11 +322,26 @@ export class SearchIndex {
       head.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
       top.splice(0, head.length, ...head);
     }
-    top.length = Math.min(top.length, limit);
-    const bestScore = top[0]?.score ?? 0;
-    const hits: SearchHit[] = top
+    // Combine with the n-gram similarity: each side relative to its best, so
+    // neither scale dominates; the most similar items join the candidates.
+    const similar = this.ranking.similarityWeight > 0 ? this.grams.scores(text) : new Map<number, number>();
+    let bestSimilarity = 0;
+    for (const v of similar.values()) if (v > bestSimilarity) bestSimilarity = v;
+    const bestWord = top[0]?.score ?? 0;
+    const combined: Array<Ranked & { similarity: number }> = top.map((r) => ({ ...r, similarity: similar.get(r.doc) ?? 0, score: bestWord > 0 ? r.score / bestWord : 0 }));
+    if (bestSimilarity > 0) {
+      const w = this.ranking.similarityWeight / bestSimilarity;
+      for (const r of combined) r.score += w * r.similarity;
+      const inTop = new Set(top.map((r) => r.doc));
+      const extra = [...similar].filter(([doc]) => !inTop.has(doc)).sort((a, b) => b[1] - a[1] || this.idOrder[a[0]] - this.idOrder[b[0]]).slice(0, SIMILAR_ADDED);
+      for (const [doc, sim] of extra) combined.push({ doc, score: w * sim, base: 0, exactId: false, similarity: sim });
+    }
+    combined.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    combined.length = Math.min(combined.length, limit);
+    const bestScore = combined[0]?.score ?? 0;
+    const hits: SearchHit[] = combined
       .filter((r) => r.score >= bestScore * cutoff)
-      .map((r) => new Hit(this.docs[r.doc].item, r.score, r.base, r.exactId, () => this.coverage(r.doc, query)));
+      .map((r) => new Hit(this.docs[r.doc].item, r.score, r.base, r.exactId, r.similarity, () => this.coverage(r.doc, query)));
     return { query: text, hits };
   }
 }

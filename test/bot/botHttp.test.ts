@@ -40,10 +40,11 @@ describe('the bot in local mode (no MicrosoftAppId)', () => {
 
   it('strips the @mention in a channel before reading the question', async () => {
     // A question (not an ID, which would be found with or without the mention): the card echoes what it answered.
-    const { body } = await postActivity(srv.baseUrl, channelMention('退職者のアカウントはいつ止めればいい？', { deliveryMode: 'expectReplies' }));
+    const { body } = await postActivity(srv.baseUrl, channelMention('アクセスログはどう管理されていますか？', { deliveryMode: 'expectReplies' }));
     const [card] = replyCards(body);
+    expect(answeredItem(card)).toBe('6.5-C-6');
     // (as the question is read: width-folded, so ？ becomes ?)
-    expect(cardTexts(card)[0]).toBe('「退職者のアカウントはいつ止めればいい?」に最も近い要求事項です。');
+    expect(cardTexts(card)[0]).toBe('「アクセスログはどう管理されていますか?」に最も近い要求事項です。');
     expect(JSON.stringify(card)).not.toContain('<at>');
   });
 

@@ -3,7 +3,9 @@
  * when nothing matches.
  */
 import { testEdition, testLibrary, testServices } from '../helpers/testServer';
-import { answeredItem } from '../helpers/cards';
+import { answeredItem, cardTexts } from '../helpers/cards';
+import { answerConfidence, decideAnswer } from '../../bot/conversation/answerPolicy';
+import { STRINGS } from '../../bot/i18n/strings';
 import { Conversation, questionLocale, detectIntent, MAX_QUESTION_LENGTH } from '../../bot/conversation/respond';
 
 const library = testLibrary();
@@ -83,6 +85,28 @@ describe('answering', () => {
     expect(reply.itemRefs.length).toBeGreaterThan(1);
     expect(reply.itemRefs.length).toBeLessThanOrEqual(5);
     expect(reply.locale).toBe('ja');
+  });
+
+  it('when two items are about equally likely, names both as plainly, and says which it is not sure between', async () => {
+    const { hits } = testServices().index(edition).search('監査ログの保存期間が180日だと監査で足りないと言われそう', { limit: 3 });
+    expect(decideAnswer(hits)).toBe('close-pair');
+    const reply = await conversation.answerText('監査ログの保存期間が180日だと監査で足りないと言われそう', 'ja');
+    expect(reply.intent).toBe('search');
+    expect(reply.pair).toBe(true);
+    expect(reply.itemRefs.slice(0, 2)).toEqual(hits.slice(0, 2).map((h) => h.item.id));
+    const texts = cardTexts(reply.cards[0]);
+    const second = hits[1].item;
+    expect(texts).toContain(STRINGS.ja.closeSecond(edition.displayId(second.id), second.title.ja));
+  });
+
+  it('presents one answer when the first item is clearly ahead, and no answer to what the reference does not cover', async () => {
+    const clear = testServices().index(edition).search('アクセスログはどう管理されていますか', { limit: 3 }).hits;
+    expect(decideAnswer(clear)).toBe('answer');
+    const offTopic = testServices().index(edition).search('職員食堂のメニューを教えて', { limit: 3 }).hits;
+    expect(decideAnswer(offTopic)).toBe('no-match');
+    expect(answerConfidence(clear)).toBeGreaterThan(answerConfidence(offTopic) + 0.3);
+    // An ID typed in the question is always the answer.
+    expect(decideAnswer(testServices().index(edition).search('6.5 C-6', { limit: 3 }).hits)).toBe('answer');
   });
 
   it('the same question in English gets the same item in English', async () => {

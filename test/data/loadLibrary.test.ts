@@ -70,6 +70,13 @@ describe('loading the library', () => {
     expect(library.refOf(library.defaultEdition, library.defaultEdition.items[0])).toBe('6.5-C-6');
   });
 
+  it('adds the search-only situation phrasings to the items they name', () => {
+    const library = loadLibrary(TWO_EDITIONS, { grammars: TEST_GRAMMARS });
+    const item = library.defaultEdition.itemById.get('6.5-C-6')!;
+    expect(item.situations?.ja).toEqual(['誰がカルテを開いたのか後から調べたい']);
+    expect(library.defaultEdition.itemById.get('6.5-D-5')!.situations).toBeUndefined();
+  });
+
   it('loads the real dataset with the grammars the app ships', () => {
     const library = loadLibrary(undefined, { grammars: GRAMMARS });
     expect(library.defaultEdition.items.length).toBeGreaterThan(100);
@@ -94,6 +101,10 @@ describe('a bad data file stops start-up, naming the file, the item and the fiel
       /item 6\.5-C-6: field review: items that are not high-confidence need a review note/],
     ['an unknown conformity value', 'v9/reference/sys-17.json', (d: Json) => { d.items[1].conformity = 'not-applicable'; },
       /data\/v9\/reference\/sys-17\.json: item sys-17-2: field conformity/],
+    ['a situation phrasing for an item the edition lacks', 'phrasings/6.5.json', (d: Json) => { d.items[0].id = '6.5-C-99'; },
+      /data\/phrasings\/6\.5\.json: item 6\.5-C-99: not an item of this edition/],
+    ['an item\'s phrasings listed twice', 'phrasings/6.5.json', (d: Json) => { d.items[0].id = '6.5-D-5'; d.items.push({ id: '6.5-D-5', situations: { ja: ['二つ目のあつかい'], en: [] } }); },
+      /data\/phrasings\/6\.5\.json: item 6\.5-D-5: phrasings listed twice/],
     ['a crosswalk link to an item that does not exist', 'crosswalk/v5-v9.json', (d: Json) => { d.links[0].to = 'sys-17-9'; },
       /data\/crosswalk\/v5-v9\.json: link 6\.5-C-6 → sys-17-9: field to: v9 has no item sys-17-9/],
     ['a crosswalk link without its basis', 'crosswalk/v5-v9.json', (d: Json) => { delete d.links[1].basis; },
