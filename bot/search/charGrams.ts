@@ -13,7 +13,7 @@ import type { Item } from '../../contract/reference';
 import { normalize, stem } from './text';
 
 /** An n-gram in more than this share of phrasings says nothing about which item is meant. */
-const MAX_DF_SHARE = 0.04;
+const MAX_DF_SHARE = 0.01;
 
 const CJK_RUN = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆]+/g;
 const LATIN_WORD = /[a-z0-9]+/g;
@@ -91,36 +91,57 @@ export class CharGramIndex {
 
   /** Each item's best phrasing cosine (0–1), for the items with any shared n-gram. */
   scores(question: string): Map<number, number> {
+    const out = new Map<number, number>();
+    const touched = this.score(question);
+    for (const item of touched) { out.set(item, this.best[item]); this.best[item] = 0; }
+    return out;
+  }
+
+  /**
+   * The same without allocating a map: fills `similarity(item)` for the
+   * returned items until `reset()` (searching is synchronous; one search at
+   * a time per index).
+   */
+  score(question: string): number[] {
     const grams = charGrams(question);
     let norm = 0;
     for (const g of grams) {
       const w = this.idf.get(g);
       if (w !== undefined) norm += w * w;
     }
-    const out = new Map<number, number>();
-    if (norm === 0) return out;
+    const items: number[] = [];
+    if (norm === 0) return items;
     const qNorm = Math.sqrt(norm);
     const touched: number[] = [];
+    const sims = this.sims;
     for (const g of grams) {
       const posting = this.postings.get(g);
       if (!posting) continue;
-      for (let p = 0; p < posting.phrasings.length; p += 1) {
-        const pid = posting.phrasings[p];
-        if (this.sims[pid] === 0) touched.push(pid);
-        this.sims[pid] += posting.weights[p];
+      const { phrasings, weights } = posting;
+      for (let p = 0; p < phrasings.length; p += 1) {
+        const pid = phrasings[p];
+        if (sims[pid] === 0) touched.push(pid);
+        sims[pid] += weights[p];
       }
     }
+    const best = this.best;
     for (const pid of touched) {
       const item = this.phrasingItem[pid];
-      const sim = this.sims[pid] / qNorm;
-      this.sims[pid] = 0;
-      if (sim > this.best[item]) this.best[item] = sim;
+      const sim = sims[pid] / qNorm;
+      sims[pid] = 0;
+      if (best[item] === 0) items.push(item);
+      if (sim > best[item]) best[item] = sim;
     }
-    for (const pid of touched) {
-      const item = this.phrasingItem[pid];
-      if (this.best[item] > 0) { out.set(item, this.best[item]); this.best[item] = 0; }
-    }
-    return out;
+    return items;
+  }
+
+  similarity(item: number): number {
+    return this.best[item];
+  }
+
+  /** Clears what score() filled. */
+  reset(items: readonly number[]): void {
+    for (const item of items) this.best[item] = 0;
   }
 }
 

@@ -49,13 +49,17 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-/** Ranking parameters; the defaults were chosen on the development set test/eval/questions.json (see npm run bench). */
+/** Ranking parameters; the defaults were chosen on the tuning sets test/eval/questions.json and situations-dev.json (see npm run bench). */
 export interface RankingOptions {
   fieldWeights: Record<FieldName, number>;
   k1: number;
   b: number;
   synonymWeight: number;
-  /** Weight of the best single phrasing's match (on top of the fields). */
+  /**
+   * Weight of the best single phrasing's word match (on top of the fields).
+   * Off by default since the n-gram similarity compares the question with
+   * each phrasing: as good on the tuning sets, at less cost per question.
+   */
   phrasingWeight: number;
   /** The best few (RERANKED) are re-ranked by score × (1 + coverageBoost × coverage). */
   coverageBoost: number;
@@ -70,9 +74,9 @@ export const DEFAULT_RANKING: RankingOptions = {
   b: 0.75,
   synonymWeight: 0.5,
   fuzzyWeight: 0.8,
-  phrasingWeight: 3,
+  phrasingWeight: 0,
   coverageBoost: 2,
-  similarityWeight: 0.2,
+  similarityWeight: 0.6,
 };
 
 /** BM25 parameters of the phrasing documents (short, one question each). */
@@ -92,7 +96,9 @@ interface Doc {
 
 class Hit implements SearchHit {
   private measured: number | undefined;
-  constructor(readonly item: Item, readonly score: number, readonly base: number, readonly exactId: boolean, readonly similarity: number, private readonly measure: () => number) {}
+  constructor(readonly item: Item, readonly score: number, readonly base: number, readonly exactId: boolean, readonly similarity: number, private readonly measure: () => number, known?: number) {
+    this.measured = known;
+  }
   get coverage(): number {
     this.measured ??= this.exactId ? 1 : this.measure();
     return this.measured;
@@ -107,6 +113,8 @@ interface Ranked {
   score: number;
   base: number;
   exactId: boolean;
+  /** Coverage, where the re-ranking has measured it already. */
+  coverage?: number;
 }
 
 /** A question's analysis plus what coverage needs, computed on first use. */
@@ -170,7 +178,7 @@ export class SearchIndex {
         list.push({ doc, score: this.idf(term) * fieldScore });
       }
     });
-    const phrasingPostings = this.buildPhrasings();
+    const phrasingPostings = this.ranking.phrasingWeight > 0 ? this.buildPhrasings() : new Map<string, NonNullable<TermInfo['phrasing']>>();
     const termIds = new Map<string, number>();
     for (const t of this.df.keys()) termIds.set(t, termIds.size);
     for (const [term, list] of lists) {
@@ -318,30 +326,46 @@ export class SearchIndex {
       // items that score alike, the one answering more of what was asked
       // wins. Scores only grow, so they stay ahead of the rest.
       const head = top.slice(0, RERANKED);
-      for (const r of head) if (!r.exactId) r.score *= 1 + boost * this.coverage(r.doc, query);
+      for (const r of head) {
+        if (r.exactId) continue;
+        r.coverage = this.coverage(r.doc, query);
+        r.score *= 1 + boost * r.coverage;
+      }
       head.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
       top.splice(0, head.length, ...head);
     }
     // Combine with the n-gram similarity: each side relative to its best, so
     // neither scale dominates; the most similar items join the candidates.
-    const similar = this.ranking.similarityWeight > 0 ? this.grams.scores(text) : new Map<number, number>();
+    const similarItems = this.ranking.similarityWeight > 0 ? this.grams.score(text) : [];
+    const grams = this.grams;
     let bestSimilarity = 0;
-    for (const v of similar.values()) if (v > bestSimilarity) bestSimilarity = v;
+    for (const doc of similarItems) if (grams.similarity(doc) > bestSimilarity) bestSimilarity = grams.similarity(doc);
     const bestWord = top[0]?.score ?? 0;
-    const combined: Array<Ranked & { similarity: number }> = top.map((r) => ({ ...r, similarity: similar.get(r.doc) ?? 0, score: bestWord > 0 ? r.score / bestWord : 0 }));
+    const combined: Array<Ranked & { similarity: number }> = top.map((r) => ({ doc: r.doc, base: r.base, exactId: r.exactId, coverage: r.coverage, similarity: grams.similarity(r.doc), score: bestWord > 0 ? r.score / bestWord : 0 }));
     if (bestSimilarity > 0) {
       const w = this.ranking.similarityWeight / bestSimilarity;
       for (const r of combined) r.score += w * r.similarity;
-      const inTop = new Set(top.map((r) => r.doc));
-      const extra = [...similar].filter(([doc]) => !inTop.has(doc)).sort((a, b) => b[1] - a[1] || this.idOrder[a[0]] - this.idOrder[b[0]]).slice(0, SIMILAR_ADDED);
-      for (const [doc, sim] of extra) combined.push({ doc, score: w * sim, base: 0, exactId: false, similarity: sim });
+      // The few most similar items not already there, by insertion (no sort of every touched item).
+      const extra: Array<Ranked & { similarity: number }> = [];
+      for (const doc of similarItems) {
+        const sim = grams.similarity(doc);
+        if (top.some((r) => r.doc === doc)) continue;
+        const last = extra[SIMILAR_ADDED - 1];
+        if (extra.length === SIMILAR_ADDED && !(sim > last.similarity || (sim === last.similarity && this.idOrder[doc] < this.idOrder[last.doc]))) continue;
+        const r = { doc, score: w * sim, base: 0, exactId: false, similarity: sim };
+        let i = Math.min(extra.length, SIMILAR_ADDED - 1);
+        extra[i] = r;
+        while (i > 0 && (r.similarity > extra[i - 1].similarity || (r.similarity === extra[i - 1].similarity && this.idOrder[r.doc] < this.idOrder[extra[i - 1].doc]))) { extra[i] = extra[i - 1]; extra[i - 1] = r; i -= 1; }
+      }
+      combined.push(...extra);
     }
+    grams.reset(similarItems);
     combined.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
     combined.length = Math.min(combined.length, limit);
     const bestScore = combined[0]?.score ?? 0;
     const hits: SearchHit[] = combined
       .filter((r) => r.score >= bestScore * cutoff)
-      .map((r) => new Hit(this.docs[r.doc].item, r.score, r.base, r.exactId, r.similarity, () => this.coverage(r.doc, query)));
+      .map((r) => new Hit(this.docs[r.doc].item, r.score, r.base, r.exactId, r.similarity, () => this.coverage(r.doc, query), r.coverage));
     return { query: text, hits };
   }
 }

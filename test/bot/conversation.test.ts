@@ -88,9 +88,9 @@ describe('answering', () => {
   });
 
   it('when two items are about equally likely, names both as plainly, and says which it is not sure between', async () => {
-    const { hits } = testServices().index(edition).search('監査ログの保存期間が180日だと監査で足りないと言われそう', { limit: 3 });
+    const { hits } = testServices().index(edition).search('障害対応でマイクロソフトのエンジニアがうちのデータの中身を見ることってある？', { limit: 3 });
     expect(decideAnswer(hits)).toBe('close-pair');
-    const reply = await conversation.answerText('監査ログの保存期間が180日だと監査で足りないと言われそう', 'ja');
+    const reply = await conversation.answerText('障害対応でマイクロソフトのエンジニアがうちのデータの中身を見ることってある？', 'ja');
     expect(reply.intent).toBe('search');
     expect(reply.pair).toBe(true);
     expect(reply.itemRefs.slice(0, 2)).toEqual(hits.slice(0, 2).map((h) => h.item.id));
