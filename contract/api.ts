@@ -5,7 +5,7 @@
  * tables describe the same routes.
  */
 import { z } from 'zod';
-import { ItemFields, Document, Section, Chapter, LocalizedText, CrosswalkBasis } from './reference';
+import { ItemFields, Document, Section, Chapter, LocalizedText, CrosswalkBasis, Conformity } from './reference';
 import { ItemState, HistoryEntry } from './assessment';
 import { ASSESSMENT_STATUSES } from './statuses';
 
@@ -38,14 +38,27 @@ export const EditionsResponse = z.object({ default: z.string(), editions: z.arra
 /** An item of another edition linked to this one, and how that is known. */
 export const CounterpartView = z.object({
   edition: z.string(),
+  editionLabel: LocalizedText,
   /** The reference to link and look up (`v7:sys-14-5`, or plain for the default edition). */
   ref: z.string(),
   displayId: z.string(),
   title: LocalizedText,
   basis: CrosswalkBasis,
+  /** A link through a third edition: the item in between (its ref); the basis is the weaker of the two links. */
+  via: z.string().optional(),
   change: LocalizedText.optional(),
 }).strict();
 export type CounterpartView = z.infer<typeof CounterpartView>;
+
+/** For a later edition's row: a 第5版 item whose Teams coverage answers it (coverageFrom). */
+export const BorrowedCoverageView = z.object({
+  ref: z.string(),
+  displayId: z.string(),
+  title: LocalizedText,
+  conformity: Conformity.optional(),
+  conformityReason: LocalizedText.optional(),
+}).strict();
+export type BorrowedCoverageView = z.infer<typeof BorrowedCoverageView>;
 
 /** An item as the API shows it: every field except the search-only askedAs and situations phrasings, plus how to show and link it. */
 export const ItemView = ItemFields.omit({ askedAs: true, situations: true }).extend({
@@ -55,6 +68,7 @@ export const ItemView = ItemFields.omit({ askedAs: true, situations: true }).ext
   /** What links and assessments use: `6.5-C-6`, or `v7:sys-14-5` outside the default edition. */
   ref: z.string(),
   counterparts: z.array(CounterpartView),
+  borrowedCoverage: z.array(BorrowedCoverageView).optional(),
 }).strict();
 export type ItemView = z.infer<typeof ItemView>;
 

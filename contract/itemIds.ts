@@ -103,5 +103,108 @@ export const V5_GRAMMAR: ItemIdGrammar = {
   compareSections: compareNumericSections,
 };
 
+/**
+ * 第6.0版 and 第7.0版 (`volumes` grammar): 遵守事項 numbered per volume (編),
+ * chapter and ① number. Canonical `sys-14-5` (システム運用編 14章 ⑤),
+ * `plan-12-4` (企画管理編), `gov-1.2.2-remedy-3` (経営管理編 1.2.2
+ * <善後策を講ずる責任> ③), `mnt-9-4` (保守委託機関編, 第7.0版). A row whose
+ * ① number was not seen carries `x1`, `x2` … in its place (`sys-4-x1`) and
+ * is shown so; chapters that are not numbered in the source are named
+ * (`mnt-scope`). Shown `シス14⑤`; typed `シス14⑤`, `システム運用編 14⑤`,
+ * `システム運用編 第14章 遵守事項⑤`, `シス14章第⑤条`, `sys-14-5`,
+ * "system operations 14-5", and a bare `14⑤` (システム運用編, the volume
+ * people cite without naming it).
+ */
+export const VOLUMES = ['gov', 'plan', 'sys', 'mnt'] as const;
+export type Volume = typeof VOLUMES[number];
+export const VOLUME_NAMES: Readonly<Record<Volume, { ja: string; short: string; en: string }>> = {
+  gov: { ja: '経営管理編', short: '経営', en: 'Governance' },
+  plan: { ja: '企画管理編', short: '企画', en: 'Planning and management' },
+  sys: { ja: 'システム運用編', short: 'シス', en: 'System operations' },
+  mnt: { ja: '保守委託機関編', short: '保守', en: 'Outsourced maintenance' },
+};
+const GROUP_NAMES: Readonly<Record<string, string>> = { explain: '説明', manage: '管理', remedy: '善後策' };
+const VOL_ID = /^(gov|plan|sys|mnt)-(\d+(?:\.\d+)*|[a-z][a-z0-9]*)(?:-(explain|manage|remedy))?-(\d+|x\d+)$/;
+const VOL_SECTION = /^(gov|plan|sys|mnt)-(\d+(?:\.\d+)*|[a-z][a-z0-9]*)$/;
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+const VOLUME_WORDS: ReadonlyArray<[Volume, string]> = [
+  ['sys', 'システム運用編|システム運用|シス(?:テム)?|system\\s+operations?|sys'],
+  ['plan', '企画管理編|企画管理|企画|企|planning(?:\\s+and\\s+management)?|plan'],
+  ['gov', '経営管理編|経営管理|経営|governance|gov'],
+  ['mnt', '保守委託機関編|保守委託機関|保守委託|outsourced\\s+maintenance|maintenance|mnt'],
+];
+/** 「シス14⑤」 after circled numbers became `#5#` and the text NFKC. */
+const VOL_IN_TEXT = new RegExp(
+  `(?:(${VOLUME_WORDS.map(([, w]) => `(?:${w})`).join('|')})[\\s　:-]*)?(?:第)?\\s*(\\d{1,2}(?:\\.\\d{1,2}){0,2})\\s*(?:章)?\\s*(?:の)?\\s*(?:遵守事項)?\\s*(?:第)?\\s*(?:#(\\d{1,2})#|[-‐－]\\s*(\\d{1,2})(?![\\d.]))\\s*(?:条)?`,
+  'gi',
+);
+
+function volumeOf(word: string | undefined): Volume | undefined {
+  if (!word) return undefined;
+  for (const [v, w] of VOLUME_WORDS) if (new RegExp(`^(?:${w})$`, 'i').test(word)) return v;
+  return undefined;
+}
+
+function volParts(id: string): ItemIdParts | undefined {
+  const m = VOL_ID.exec(id);
+  if (!m) return undefined;
+  return { section: `${m[1]}-${m[2]}`, number: m[4].startsWith('x') ? 1000 + Number(m[4].slice(1)) : Number(m[4]) };
+}
+
+function chapterKey(chapter: string): number[] {
+  // Named chapters (scope, fig1) sort before numbered ones.
+  return /^\d/.test(chapter) ? numericParts(chapter) : [-1];
+}
+
+function compareVolSections(a: string, b: string): number {
+  const ma = VOL_SECTION.exec(a);
+  const mb = VOL_SECTION.exec(b);
+  if (!ma || !mb) return a < b ? -1 : a > b ? 1 : 0;
+  return VOLUMES.indexOf(ma[1] as Volume) - VOLUMES.indexOf(mb[1] as Volume)
+    || compareNumberLists(chapterKey(ma[2]), chapterKey(mb[2]))
+    || (ma[2] < mb[2] ? -1 : ma[2] > mb[2] ? 1 : 0);
+}
+
+export const VOLUMES_GRAMMAR: ItemIdGrammar = {
+  name: 'volumes',
+  example: 'sys-14-5 (シス14⑤)',
+  pattern: VOL_ID,
+  sectionPattern: VOL_SECTION,
+  parts: volParts,
+  find(text) {
+    const marked = text.replace(/[①-⑳]/g, (c) => `#${CIRCLED.indexOf(c) + 1}#`).normalize('NFKC');
+    const out: string[] = [];
+    for (const m of marked.matchAll(/\b(gov|plan|sys|mnt)-(\d+(?:\.\d+)*|[a-z][a-z0-9]*)(?:-(explain|manage|remedy))?-(\d+|x\d+)\b/gi)) {
+      const id = m[0].toLowerCase();
+      if (!out.includes(id)) out.push(id);
+    }
+    for (const m of marked.matchAll(VOL_IN_TEXT)) {
+      const [, word, chapter, circled, dashed] = m;
+      const volume = volumeOf(word?.replace(/\s+/g, ' '));
+      // Without a volume only the circled form counts (「14⑤」): "14-5" alone is too common to be an ID.
+      if (!volume && circled === undefined) continue;
+      const id = `${volume ?? 'sys'}-${chapter}-${Number(circled ?? dashed)}`;
+      if (!out.includes(id)) out.push(id);
+    }
+    return out;
+  },
+  display(id) {
+    const m = VOL_ID.exec(id);
+    if (!m) return id;
+    const [, vol, chapter, group, num] = m;
+    const n = num.startsWith('x') ? `（番号未確認${num.slice(1)}）` : CIRCLED[Number(num) - 1] ?? `(${num})`;
+    return `${VOLUME_NAMES[vol as Volume].short}${chapter}${group ? `〈${GROUP_NAMES[group]}〉` : ''}${n}`;
+  },
+  compare(a, b) {
+    const pa = volParts(a);
+    const pb = volParts(b);
+    if (!pa || !pb) return a < b ? -1 : a > b ? 1 : 0;
+    const ga = VOL_ID.exec(a)![3] ?? '';
+    const gb = VOL_ID.exec(b)![3] ?? '';
+    return compareVolSections(pa.section, pb.section) || (ga < gb ? -1 : ga > gb ? 1 : 0) || pa.number - pb.number;
+  },
+  compareSections: compareVolSections,
+};
+
 /** The grammars editions may name in data/editions.json. */
-export const GRAMMARS: Readonly<Record<string, ItemIdGrammar>> = { v5: V5_GRAMMAR };
+export const GRAMMARS: Readonly<Record<string, ItemIdGrammar>> = { v5: V5_GRAMMAR, volumes: VOLUMES_GRAMMAR };

@@ -51,10 +51,17 @@ export const CalendarDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12
  * - `v5-text`: read at its 第5版 number in a copy of the 第5版 text;
  * - `v5-quote`: a secondary source quoting 第5版 at this number;
  * - `v52-text`: reconstructed from the 第5.2版 item read at its source;
- * - `v6-text`: reconstructed from the 第6.0版 遵守事項 read at its source;
+ * - `v6-text`: reconstructed from the 第6.0版 遵守事項 read at its source
+ *   (for a 第6.0版 row: its text read in the final edition);
+ * - `v6-draft`: a 第6.0版 row read only in a working-group draft;
+ * - `v6-quote` / `v7-quote`: a secondary source (a digest, an article, a
+ *   public repository) quoting that edition's text at this number;
+ * - `reported`: a secondary source describing the row, without quoting it;
+ * - `inferred`: not read anywhere: assumed from the previous edition's row
+ *   of the same number, or from a cross-reference;
  * - `index`: only the research index's paraphrase; not read at any source.
  */
-export const RequirementBasis = z.enum(['v5-text', 'v5-quote', 'v52-text', 'v6-text', 'index']);
+export const RequirementBasis = z.enum(['v5-text', 'v5-quote', 'v52-text', 'v6-text', 'v6-draft', 'v6-quote', 'v7-quote', 'reported', 'inferred', 'index']);
 export type RequirementBasis = z.infer<typeof RequirementBasis>;
 
 export const RequirementSource = z.object({
@@ -118,23 +125,40 @@ export const ItemFields = z.object({
     ja: z.array(z.string().trim().min(4).max(160).regex(JAPANESE, 'Japanese phrasing contains no Japanese')).max(20),
     en: z.array(z.string().trim().min(4).max(200)).max(20),
   }).strict().optional(),
-  conformity: Conformity,
+  /** Absent when the item's coverage is its counterparts' (`coverageFrom`). */
+  conformity: Conformity.optional(),
+  /**
+   * For an item of a later edition: the default edition's items whose Teams
+   * coverage (conformity, what Teams provides, actions) answers it, by the
+   * crosswalk. The item then has none of its own. Empty: no coverage written
+   * yet, and the views say so.
+   */
+  coverageFrom: z.array(z.string().regex(ITEM_ID_CHARS)).optional(),
   /** Why the item has that conformity, in one sentence (shown next to the marker). */
   conformityReason: LocalizedText.optional(),
   /** Where the requirement text comes from. */
   requirementSource: RequirementSource.optional(),
   /** When the item was last checked against its sources (data/checks/ holds the record). */
   checkedOn: CalendarDate.optional(),
-  teams: LocalizedText,
-  documents: z.array(z.string().regex(DOCUMENT_NUMBER, 'document numbers are two or three digits, e.g. "27"')),
+  teams: LocalizedText.optional(),
+  documents: z.array(z.string().regex(DOCUMENT_NUMBER, 'document numbers are two or three digits, e.g. "27"')).default([]),
   certifications: z.array(Certification).default([]),
   licensing: LocalizedText.optional(),
-  actions: z.array(LocalizedText).min(1),
+  actions: z.array(LocalizedText).min(1).optional(),
   confidence: Confidence,
   review: LocalizedText.optional(),
 });
 
 export const Item = ItemFields.strict().superRefine((item, ctx) => {
+  if (item.coverageFrom) {
+    for (const f of ['conformity', 'conformityReason', 'teams', 'actions', 'licensing'] as const) {
+      if (item[f] !== undefined) ctx.addIssue({ code: 'custom', path: [f], message: 'an item whose coverage is its counterparts\' (coverageFrom) has none of its own' });
+    }
+  } else {
+    for (const f of ['conformity', 'teams', 'actions'] as const) {
+      if (item[f] === undefined) ctx.addIssue({ code: 'custom', path: [f], message: 'required (or name the items whose coverage applies in coverageFrom)' });
+    }
+  }
   if (item.confidence !== 'high' && !item.review) ctx.addIssue({ code: 'custom', path: ['review'], message: 'items that are not high-confidence need a review note saying what to check' });
   if (item.conformity === 'conformable' && item.documents.length === 0) ctx.addIssue({ code: 'custom', path: ['documents'], message: 'a conformable item must cite at least one document' });
 });
@@ -173,13 +197,14 @@ export const DocumentsFile = z.object({ documents: z.array(Document).min(1) }).s
 
 export const Section = z.object({
   id: z.string().regex(SECTION_ID_CHARS),
-  chapter: z.string().regex(/^\d+$/),
+  chapter: z.string().regex(/^(\d+|[a-z]+)$/),
   title: LocalizedText,
   note: z.string().optional(),
 }).strict();
 export type Section = z.infer<typeof Section>;
 
-export const Chapter = z.object({ chapter: z.string().regex(/^\d+$/), title: LocalizedText }).strict();
+/** 第5版: a chapter number (`6`); later editions: a volume (`sys`). */
+export const Chapter = z.object({ chapter: z.string().regex(/^(\d+|[a-z]+)$/), title: LocalizedText }).strict();
 export type Chapter = z.infer<typeof Chapter>;
 
 export const SectionsFile = z.object({ chapters: z.array(Chapter), sections: z.array(Section) }).strict();

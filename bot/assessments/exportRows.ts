@@ -5,12 +5,16 @@
  */
 import type { Item } from '../../contract/reference';
 import type { Edition } from '../reference/edition';
+import type { Library } from '../reference/library';
+import { coverageOf } from '../reference/coverage';
 import { EXPORT_LABELS, ExportLabels, ExportLocale } from './labels';
 import { ItemState, UNCHECKED } from './model';
 
 export interface ExportInput {
   /** The edition whose items (and structure) the export follows. */
   edition: Edition;
+  /** For rows of later editions: the default edition's items whose coverage they borrow. */
+  library: Library;
   /** Item states by item ID (items without one are unchecked). */
   states: ReadonlyMap<string, ItemState>;
   locale: ExportLocale;
@@ -51,6 +55,21 @@ export function formatTimestamp(iso: string | Date | null, locale: ExportLocale)
   return `${text} ${locale === 'ja' ? 'JST' : 'UTC'}`;
 }
 
+/** Own conformity, or, for a later edition's row, its 第5版 items' (`6.5 D-5 適合可能`). */
+function conformityCell(library: Library, item: Item, L: ReturnType<typeof labelsFor>): string {
+  const coverage = coverageOf(library, item);
+  if (coverage.kind === 'own') return L.conformity[coverage.conformity];
+  if (coverage.kind === 'none') return '';
+  return coverage.from.map((c) => `${library.defaultEdition.displayId(c.id)} ${c.conformity ? L.conformity[c.conformity] : ''}`).join(L.listSeparator);
+}
+
+function borrowedCell(library: Library, item: Item, lang: ExportLocale): string {
+  const coverage = coverageOf(library, item);
+  if (coverage.kind !== 'borrowed') return '';
+  const label = library.defaultEdition.info.label[lang];
+  return coverage.from.map((c) => `${label} ${library.defaultEdition.displayId(c.id)} ${c.title[lang]}`).join('\n');
+}
+
 export function exportRows(input: ExportInput): ExportRow[] {
   const L = labelsFor(input.locale);
   const lang = input.locale;
@@ -66,11 +85,11 @@ export function exportRows(input: ExportInput): ExportRow[] {
         id: edition.displayId(item.id),
         level: item.level ? L.level[item.level] : '',
         requirement: item.requirement[lang],
-        conformity: L.conformity[item.conformity],
+        conformity: conformityCell(input.library, item, L),
         conformityReason: item.conformityReason?.[lang] ?? '',
-        teams: item.teams[lang],
+        teams: item.teams?.[lang] ?? borrowedCell(input.library, item, lang),
         documents: item.documents.map(L.document).join(L.listSeparator),
-        actions: item.actions.map((a) => `・${a[lang]}`).join('\n'),
+        actions: (item.actions ?? []).map((a) => `・${a[lang]}`).join('\n'),
         status: L.status[state.status],
         owner: state.owner ?? '',
         targetDate: state.targetDate ?? '',

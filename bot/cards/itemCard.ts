@@ -9,8 +9,9 @@ import type { Item } from '../../contract/reference';
 import type { AssessmentStatus } from '../../contract/statuses';
 import type { Edition } from '../reference/edition';
 import type { Library } from '../reference/library';
+import { coverageOf } from '../reference/coverage';
 import { STRINGS, type Locale } from '../i18n/strings';
-import { showItem, showSection } from './actions';
+import { MAX_QUESTION_LENGTH, showItem, showSection } from './actions';
 import { ItemCardCache, SLOTS } from './cardCache';
 import { compileTemplate, type AdaptiveCard } from './expand';
 import { NO_LINKS, type CardLinks } from './links';
@@ -44,6 +45,9 @@ export interface ItemCardOptions {
    */
   standalone?: boolean;
 }
+
+/** Counterparts named on a card; the rest are in the tab. */
+const MAX_COUNTERPARTS = 6;
 
 function conformityColor(item: Item): string {
   // Adaptive Card colours: green for conformable, amber where Teams falls short, neutral outside Teams.
@@ -88,7 +92,22 @@ function fillSlots(card: AdaptiveCard, values: Record<string, string>): Adaptive
   return JSON.parse(JSON.stringify(card), (_k, v) => (typeof v === 'string' && v in values ? values[v] : v)) as AdaptiveCard;
 }
 
+/**
+ * Teams refuses cards over 28 KB, counted in UTF-16 (14,336 characters).
+ * Counterparts are the one part that grows with the crosswalk: they are cut
+ * until the card fits (the tab lists them all), leaving room for the
+ * question and status line filled into the slots later.
+ */
+const CARD_BUDGET_CHARS = 14_336 - (MAX_QUESTION_LENGTH + 140);
+
 function buildItemCard(item: Item, ref: string, options: ItemCardOptions, introSlot: string, statusSlot: string): AdaptiveCard {
+  for (let n = MAX_COUNTERPARTS; ; n -= 1) {
+    const card = buildItemCardWith(item, ref, options, introSlot, statusSlot, n);
+    if (n === 0 || JSON.stringify(card).length <= CARD_BUDGET_CHARS) return card;
+  }
+}
+
+function buildItemCardWith(item: Item, ref: string, options: ItemCardOptions, introSlot: string, statusSlot: string, maxCounterparts: number): AdaptiveCard {
   const { locale, library, edition } = options;
   const s = STRINGS[locale];
   const links = options.links ?? NO_LINKS;
@@ -103,8 +122,22 @@ function buildItemCard(item: Item, ref: string, options: ItemCardOptions, introS
     else offlineDocuments.push({ label: `${s.documentLabel(n, title)} ${s.documentNoLongerPublished}` });
   }
 
-  const [teamsSummary, teamsRest] = splitSummary(item.teams[locale]);
-  const numbered = item.actions.map((a, i) => ({ text: `${i + 1}. ${a[locale]}` }));
+  const coverage = coverageOf(library, item);
+  const defaultLabel = library.defaultEdition.info.label[locale];
+  const [teamsSummary, teamsRest] = item.teams ? splitSummary(item.teams[locale]) : ['', ''];
+  const numbered = (item.actions ?? []).map((a, i) => ({ text: `${i + 1}. ${a[locale]}` }));
+  // A later edition's row: the 第5版 items whose coverage answers it, each with its conformity.
+  const coverageFrom = coverage.kind === 'borrowed' ? coverage.from.map((c) => ({
+    label: `${library.defaultEdition.displayId(c.id)} ${c.title[locale]} — ${c.conformity ? s.conformity[c.conformity] : ''}`,
+    data: showItem(library.refOf(library.defaultEdition, c), locale),
+  })) : [];
+  // Direct links first; a few, briefly (a card must stay under Teams' size limit); the tab lists them all.
+  const linked = library.counterparts(edition, item);
+  const counterparts = [...linked.filter((c) => !c.via), ...linked.filter((c) => c.via)].slice(0, maxCounterparts).map((c) => ({
+    label: s.counterpartLine(c.edition.info.label[locale], c.edition.displayId(c.item.id), c.item.title[locale], c.via ? s.counterpartBasis.via : s.counterpartBasis[c.basis]),
+    change: c.change ? s.counterpartChange(shorten(c.change[locale], 140)) : '',
+    data: showItem(library.refOf(c.edition, c.item), locale),
+  }));
   const markers = [
     item.level ? `${item.level} ${s.level[item.level as 'C' | 'D']}` : '',
     item.confidence !== 'high' ? s.confidenceMarker : '',
@@ -118,9 +151,10 @@ function buildItemCard(item: Item, ref: string, options: ItemCardOptions, introS
     review: item.review?.[locale] ?? '',
     documents,
     offlineDocuments,
+    counterparts: options.standalone ? [] : counterparts,
   };
   const hasDetails = Boolean(details.actionsRest.length || details.teamsRest || details.licensing || details.certifications
-    || details.review || documents.length || offlineDocuments.length);
+    || details.review || documents.length || offlineDocuments.length || details.counterparts.length);
   const second = options.closeSecond;
   const tabLink = links.tabDeepLink(ref) ?? links.itemUrl(ref) ?? '';
 
@@ -129,7 +163,7 @@ function buildItemCard(item: Item, ref: string, options: ItemCardOptions, introS
     intro: introSlot,
     displayId: edition.displayId(item.id),
     title: item.title[locale],
-    conformityLabel: s.conformity[item.conformity],
+    conformityLabel: coverage.kind === 'own' ? s.conformity[coverage.conformity] : coverage.kind === 'borrowed' ? s.borrowedConformity(defaultLabel) : s.noConformityYet,
     conformityColor: conformityColor(item),
     markers,
     conformityReason: item.conformityReason?.[locale] ?? '',
@@ -141,7 +175,8 @@ function buildItemCard(item: Item, ref: string, options: ItemCardOptions, introS
     } : null,
     headings: {
       requirement: s.requirementHeading,
-      teams: s.teamsHeading,
+      teams: coverage.kind === 'own' ? s.teamsHeading : s.borrowedCoverageHeading(defaultLabel),
+      counterparts: s.counterpartsHeading,
       teamsMore: s.teamsMoreHeading,
       actions: s.actionsHeading,
       licensing: s.licensingHeading,
@@ -152,7 +187,11 @@ function buildItemCard(item: Item, ref: string, options: ItemCardOptions, introS
     },
     requirement: item.requirement[locale],
     requirementSource: item.requirementSource ? s.requirementSource(item.requirementSource.detail[locale]) : '',
-    teamsSummary,
+    // Shared cards have no bot to answer buttons: the counterparts as text.
+    teamsSummary: options.standalone && coverageFrom.length ? coverageFrom.map((c) => `- ${c.label}`).join('\n') : teamsSummary,
+    coverageIntro: s.borrowedCoverageIntro,
+    coverageFrom: options.standalone ? [] : coverageFrom,
+    noCoverage: coverage.kind === 'none' ? s.noCoverageYet(defaultLabel) : '',
     actionsFirst: numbered.slice(0, 2),
     ...details,
     hasDetails,

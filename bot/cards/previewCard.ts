@@ -4,6 +4,7 @@
  */
 import type { Item } from '../../contract/reference';
 import type { Edition } from '../reference/edition';
+import type { Library } from '../reference/library';
 import { STRINGS, type Locale } from '../i18n/strings';
 import { shorten } from './markdown';
 
@@ -12,14 +13,14 @@ export interface ThumbnailPreview {
   content: { title: string; subtitle: string; text: string; tap?: { type: 'invoke'; value: unknown } };
 }
 
-export function createPreviewCard(edition: Edition, item: Item, locale: Locale, tap?: unknown): ThumbnailPreview {
+export function createPreviewCard(library: Library, edition: Edition, item: Item, locale: Locale, tap?: unknown): ThumbnailPreview {
   const s = STRINGS[locale];
   const level = item.level ? ` · ${item.level} ${s.level[item.level as 'C' | 'D']}` : '';
   return {
     contentType: 'application/vnd.microsoft.card.thumbnail',
     content: {
       title: `${edition.displayId(item.id)} ${item.title[locale]}`,
-      subtitle: `${s.conformity[item.conformity]}${level}`,
+      subtitle: `${item.conformity ? s.conformity[item.conformity] : item.coverageFrom?.length ? s.borrowedConformity(library.defaultEdition.info.label[locale]) : s.noConformityYet}${level}`,
       text: shorten(item.requirement[locale], 100),
       ...(tap === undefined ? {} : { tap: { type: 'invoke' as const, value: tap } }),
     },

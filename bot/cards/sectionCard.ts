@@ -19,7 +19,8 @@ export function createSectionCard(library: Library, edition: Edition, section: S
     items: items.map((item) => ({
       displayId: edition.displayId(item.id),
       title: item.title[locale],
-      badge: item.level ? `${s.conformity[item.conformity]} · ${s.level[item.level as 'C' | 'D']}` : s.conformity[item.conformity],
+      badge: [item.conformity ? s.conformity[item.conformity] : item.coverageFrom?.length ? s.borrowedConformity(library.defaultEdition.info.label[locale]) : s.noConformityYet,
+        item.level ? s.level[item.level as 'C' | 'D'] : ''].filter(Boolean).join(' · '),
       badgeColor: item.conformity === 'conformable' ? 'Good' : item.conformity === 'not-met-by-teams' ? 'Warning' : 'Default',
       data: showItem(library.refOf(edition, item), locale),
     })),

@@ -73,18 +73,37 @@ export function questionLocale(text: string, clientLocale: string | undefined): 
 export function typedItemRef(text: string, library: Library): string | undefined {
   const prefixed = /\b(v\d{1,2}):\s*(\S+)/.exec(text);
   if (prefixed && library.edition(prefixed[1])) return `${prefixed[1]}:${prefixed[2]}`;
-  for (const edition of [library.defaultEdition, ...library.editions.filter((e) => e !== library.defaultEdition)]) {
+  // An edition named in the text (「7.0 の 14⑤」, 「第6.0版 シス14⑤」) is searched first;
+  // then the default edition; then the others, newest first (people cite today's numbering).
+  const named = mentionedEdition(text, library);
+  const others = library.editions.filter((e) => e !== library.defaultEdition).sort((a, b) => b.info.published.localeCompare(a.info.published));
+  const order = [...new Set([...(named ? [named] : []), library.defaultEdition, ...others])];
+  for (const edition of order) {
+    const id = edition.ids.find(text).find((candidate) => edition.itemById.has(candidate));
+    if (id !== undefined) return formatItemRef({ edition: edition.id, id }, library.defaultEdition.id);
+  }
+  // An ID no edition has: still an ID (the answer says it is unknown rather than searching).
+  for (const edition of order) {
     const [id] = edition.ids.find(text);
     if (id !== undefined) return formatItemRef({ edition: edition.id, id }, library.defaultEdition.id);
   }
   return undefined;
 }
 
+/** 「第7.0版」「7.0版」「7.0 の」「v7」 "7th edition": the edition of that number, if the library has it. */
+function mentionedEdition(text: string, library: Library): Edition | undefined {
+  const t = text.normalize('NFKC');
+  const m = /第\s*(\d{1,2})(?:\.\d)?\s*版|(?<![\d.])(\d{1,2})\.\d\s*(?:版|の|で|edition)|\bv(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th)\s+edition/i.exec(t);
+  const n = m && (m[1] ?? m[2] ?? m[3] ?? m[4]);
+  return n ? library.edition(`v${Number(n)}`) : undefined;
+}
+
 export function detectIntent(text: string, library: Library): Intent {
   const t = text.normalize('NFKC').trim();
   const bare = t.toLowerCase().replace(/[!！。.]+$/, '');
   if (!t || HELP_WORDS.has(bare)) return { kind: 'help' };
-  const ref = typedItemRef(t, library);
+  // The text as typed: NFKC would turn 「シス14⑤」 into 「シス145」.
+  const ref = typedItemRef(text.trim(), library);
   if (ref) return { kind: 'item', ref };
   const section = sectionMentioned(t, library.defaultEdition);
   if (section) return { kind: 'section', section: section.id };

@@ -118,6 +118,7 @@ export function registerAssessmentRoutes(server: Server, deps: AssessmentRouteDe
     const L = labelsFor(locale).summary;
     return {
       edition,
+      library,
       states: await store.getAssessment(key(r, edition)),
       locale,
       scopeLabel: r.requested.kind === 'personal' ? L.personalScope : L.channelScope(r.requested.teamId, r.requested.channelId),

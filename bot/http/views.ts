@@ -17,12 +17,26 @@ export function toItemView(library: Library, edition: Edition, item: Item): Item
     ref: library.refOf(edition, item),
     counterparts: library.counterparts(edition, item).map((c) => ({
       edition: c.edition.id,
+      editionLabel: c.edition.info.label,
       ref: library.refOf(c.edition, c.item),
       displayId: c.edition.displayId(c.item.id),
       title: c.item.title,
       basis: c.basis,
+      ...(c.via ? { via: library.refOf(c.via.edition, c.via.item) } : {}),
       ...(c.change ? { change: c.change } : {}),
     })),
+    ...(item.coverageFrom ? {
+      borrowedCoverage: item.coverageFrom.flatMap((id) => {
+        const from = library.defaultEdition.itemById.get(id);
+        return from ? [{
+          ref: library.refOf(library.defaultEdition, from),
+          displayId: library.defaultEdition.displayId(from.id),
+          title: from.title,
+          ...(from.conformity ? { conformity: from.conformity } : {}),
+          ...(from.conformityReason ? { conformityReason: from.conformityReason } : {}),
+        }] : [];
+      }),
+    } : {}),
   };
 }
 

@@ -23,6 +23,17 @@ export interface Strings {
   requirementSource: (detail: string) => string;
   requirementBasis: Record<RequirementBasis, string>;
   requirementHeading: string;
+  /** An item of a later edition whose Teams coverage is its 第5版 counterparts'. */
+  borrowedCoverageHeading: (editionLabel: string) => string;
+  borrowedCoverageIntro: string;
+  noCoverageYet: (editionLabel: string) => string;
+  /** The markers' place for such an item. */
+  borrowedConformity: (editionLabel: string) => string;
+  noConformityYet: string;
+  counterpartsHeading: string;
+  counterpartLine: (editionLabel: string, displayId: string, title: string, basis: string) => string;
+  counterpartBasis: Record<'mhlw-table' | 'same-text' | 'subject' | 'via', string>;
+  counterpartChange: (change: string) => string;
   teamsHeading: string;
   teamsMoreHeading: string;
   actionsHeading: string;
@@ -79,9 +90,23 @@ export const STRINGS: Record<Locale, Strings> = {
       'v5-quote': '第5版を引用した資料',
       'v52-text': '第5.2版の本文から再構成',
       'v6-text': '第6.0版の本文から再構成',
+      'v6-draft': '第6.0版の作業部会案',
+      'v6-quote': '第6.0版を引用した資料',
+      'v7-quote': '第7.0版を引用した資料',
+      reported: '二次資料の説明（引用なし）',
+      inferred: '推定（原文は未確認）',
       index: '調査資料の要約のみ（原文と未照合）',
     },
     requirementHeading: '要求事項（要約）',
+    borrowedCoverageHeading: (e) => `Teams・Microsoft 365 での対応（${e}の対応項目）`,
+    borrowedCoverageIntro: 'この項目に対応する第5版の項目の内容です。Teams での対応と医療機関の対応は、各項目を開いて確認してください。',
+    noCoverageYet: (e) => `この項目に対応する${e}の項目がなく、Teams での対応はまだ作成していません。`,
+    borrowedConformity: (e) => `${e}の対応項目を参照`,
+    noConformityYet: '対応は未作成',
+    counterpartsHeading: 'ほかの版での対応項目',
+    counterpartLine: (e, id, t, b) => `${e} ${id} ${t}（${b}）`,
+    counterpartBasis: { 'mhlw-table': '厚生労働省の対応表による', 'same-text': '番号と本文の一致による', subject: '内容からの推定', via: '中間の版を経由した推定' },
+    counterpartChange: (c) => `変更点: ${c}`,
     teamsHeading: 'Teams・Microsoft 365 での対応',
     teamsMoreHeading: 'Teams・Microsoft 365 での対応（詳細）',
     actionsHeading: '医療機関・SI 事業者が行う対応',
@@ -140,9 +165,23 @@ export const STRINGS: Record<Locale, Strings> = {
       'v5-quote': 'a document quoting the 5th edition',
       'v52-text': 'reconstructed from the 5.2 edition text',
       'v6-text': 'reconstructed from the 6.0 edition text',
+      'v6-draft': 'a working-group draft of the 6.0 edition',
+      'v6-quote': 'a document quoting the 6.0 edition',
+      'v7-quote': 'a document quoting the 7.0 edition',
+      reported: 'a secondary description (not a quotation)',
+      inferred: 'inferred (the original not seen)',
       index: 'a research summary only (not checked against the original)',
     },
     requirementHeading: 'Requirement (our summary)',
+    borrowedCoverageHeading: (e) => `What Teams and Microsoft 365 provide (from the ${e} items)`,
+    borrowedCoverageIntro: 'This item\'s 5th edition counterparts. Open each for what Teams provides and what the hospital does.',
+    noCoverageYet: (e) => `No ${e} item answers this one yet, and its Teams coverage has not been written.`,
+    borrowedConformity: (e) => `See the ${e} items`,
+    noConformityYet: 'Coverage not written yet',
+    counterpartsHeading: 'Counterparts in other editions',
+    counterpartLine: (e, id, t, b) => `${e} ${id} ${t} (${b})`,
+    counterpartBasis: { 'mhlw-table': 'MHLW\'s table', 'same-text': 'same number and text', subject: 'inferred from the subject', via: 'inferred through the edition in between' },
+    counterpartChange: (c) => `What changed: ${c}`,
     teamsHeading: 'What Teams and Microsoft 365 provide',
     teamsMoreHeading: 'What Teams and Microsoft 365 provide (details)',
     actionsHeading: 'What the hospital or integrator does',

@@ -13,7 +13,12 @@ export interface Counterpart {
   basis: CrosswalkBasis;
   change?: LocalizedText;
   note?: string;
+  /** For a link through a third edition (第5版 → 第6.0版 → 第7.0版): the item in between. */
+  via?: { edition: Edition; item: Item };
 }
+
+/** Weakest first: a link through another edition is only as good as its weaker half. */
+const BASIS_STRENGTH: readonly CrosswalkBasis[] = ['subject', 'same-text', 'mhlw-table'];
 
 export class Library {
   readonly editions: readonly Edition[];
@@ -53,6 +58,31 @@ export class Library {
         this.add(`${from.id}:${a.id}`, { edition: to, item: b, ...extra });
         this.add(`${to.id}:${b.id}`, { edition: from, item: a, ...extra });
       }
+    }
+    this.composeThroughThirdEditions();
+  }
+
+  /**
+   * Editions without a crosswalk of their own are linked through one in
+   * between (第5版 ↔ 第7.0版 through 第6.0版): basis the weaker of the two
+   * links, the change the later hop's.
+   */
+  private composeThroughThirdEditions(): void {
+    const direct = new Map([...this.counterpartsOf].map(([k, v]) => [k, [...v]]));
+    for (const [key, firsts] of direct) {
+      const [editionId] = key.split(':', 1);
+      const seen = new Set(firsts.map((c) => `${c.edition.id}:${c.item.id}`));
+      const composed: Counterpart[] = [];
+      for (const first of firsts) {
+        for (const second of direct.get(`${first.edition.id}:${first.item.id}`) ?? []) {
+          const target = `${second.edition.id}:${second.item.id}`;
+          if (second.edition.id === editionId || seen.has(target)) continue;
+          seen.add(target);
+          const basis = BASIS_STRENGTH[Math.min(BASIS_STRENGTH.indexOf(first.basis), BASIS_STRENGTH.indexOf(second.basis))];
+          composed.push({ edition: second.edition, item: second.item, basis, change: second.change, via: { edition: first.edition, item: first.item } });
+        }
+      }
+      for (const c of composed) this.add(key, c);
     }
   }
 

@@ -186,5 +186,19 @@ export function loadLibrary(dataDir: string = defaultDataDir(), options: LoadOpt
     }
     crosswalks.push(cw);
   }
-  return new Library({ editions, defaultEdition: manifest.default, documents, documentByNumber, vocabulary, crosswalks });
+  const library = new Library({ editions, defaultEdition: manifest.default, documents, documentByNumber, vocabulary, crosswalks });
+  // Coverage borrowed from the default edition must be a counterpart's: the crosswalk is the one record of what answers what.
+  for (const edition of editions) {
+    for (const item of edition.items) {
+      if (!item.coverageFrom) continue;
+      const where = `data/${edition.info.id} item ${item.id}: field coverageFrom`;
+      if (edition === library.defaultEdition) throw new ReferenceDataError(`${where}: items of the default edition carry their own coverage`);
+      const linked = new Set(library.counterparts(edition, item).filter((c) => c.edition === library.defaultEdition).map((c) => c.item.id));
+      for (const id of item.coverageFrom) {
+        if (!library.defaultEdition.itemById.has(id)) throw new ReferenceDataError(`${where}: ${library.defaultEdition.id} has no item ${id}`);
+        if (!linked.has(id)) throw new ReferenceDataError(`${where}: ${id} is not linked to it by any crosswalk`);
+      }
+    }
+  }
+  return library;
 }

@@ -12,8 +12,8 @@ const TEXT: Record<FieldName, (item: Item) => string> = {
   title: (i) => `${i.title.ja} ${i.title.en}`,
   requirement: (i) => `${i.requirement.ja} ${i.requirement.en}`,
   topics: (i) => i.topics.map((t) => t.replace(/-/g, ' ')).join(' '),
-  teams: (i) => `${i.teams.ja} ${i.teams.en}`,
-  actions: (i) => i.actions.map((a) => `${a.ja} ${a.en}`).join(' '),
+  teams: (i) => (i.teams ? `${i.teams.ja} ${i.teams.en}` : ''),
+  actions: (i) => (i.actions ?? []).map((a) => `${a.ja} ${a.en}`).join(' '),
   // How people ask about the item, in their words: bridges everyday and Teams vocabulary to the item.
   askedAs: (i) => phrasingsOf(i).join(' \n '),
 };

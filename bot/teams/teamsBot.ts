@@ -138,7 +138,7 @@ export class TeamsBot extends TeamsActivityHandler {
         attachmentLayout: 'list',
         attachments: page.items.map((item) => ({
           ...adaptive(this.shareCard(page.edition, item, locale)),
-          preview: createPreviewCard(page.edition, item, locale, { id: this.deps.library.refOf(page.edition, item), locale }),
+          preview: createPreviewCard(this.deps.library, page.edition, item, locale, { id: this.deps.library.refOf(page.edition, item), locale }),
         })),
       },
     };
@@ -163,7 +163,7 @@ export class TeamsBot extends TeamsActivityHandler {
       composeExtension: {
         type: 'result',
         attachmentLayout: 'list',
-        attachments: [{ ...adaptive(this.shareCard(found.edition, found.item, locale)), preview: createPreviewCard(found.edition, found.item, locale) }],
+        attachments: [{ ...adaptive(this.shareCard(found.edition, found.item, locale)), preview: createPreviewCard(this.deps.library, found.edition, found.item, locale) }],
       },
     };
   }

@@ -128,9 +128,9 @@ function displayedTexts(item: Item): Array<{ field: string; text: LocalizedText 
   const out: Array<{ field: string; text: LocalizedText }> = [
     { field: 'title', text: item.title },
     { field: 'requirement', text: item.requirement },
-    { field: 'teams', text: item.teams },
   ];
-  item.actions.forEach((a, i) => out.push({ field: `actions[${i}]`, text: a }));
+  if (item.teams) out.push({ field: 'teams', text: item.teams });
+  (item.actions ?? []).forEach((a, i) => out.push({ field: `actions[${i}]`, text: a }));
   if (item.licensing) out.push({ field: 'licensing', text: item.licensing });
   if (item.review) out.push({ field: 'review', text: item.review });
   if (item.conformityReason) out.push({ field: 'conformityReason', text: item.conformityReason });
@@ -160,8 +160,8 @@ export function checkItem(item: Item, ctx: RuleContext): Finding[] {
   if ([...item.title.ja].length > 25) err(`title.ja is ${[...item.title.ja].length} characters (at most 25)`);
 
   // Citations: every listed document is named in the text, in both languages, and exists.
-  const jaText = [item.teams.ja, ...item.actions.map((a) => a.ja), item.licensing?.ja ?? '', item.conformityReason?.ja ?? ''].join(' ');
-  const enText = [item.teams.en, ...item.actions.map((a) => a.en), item.licensing?.en ?? '', item.conformityReason?.en ?? ''].join(' ');
+  const jaText = [item.teams?.ja ?? '', ...(item.actions ?? []).map((a) => a.ja), item.licensing?.ja ?? '', item.conformityReason?.ja ?? ''].join(' ');
+  const enText = [item.teams?.en ?? '', ...(item.actions ?? []).map((a) => a.en), item.licensing?.en ?? '', item.conformityReason?.en ?? ''].join(' ');
   for (const n of item.documents) {
     if (!ctx.documentByNumber.has(n)) err(`document ${n} is not in documents.json`);
     if (!new RegExp(`文書\\s?${n}(?!\\d)`).test(jaText)) err(`document ${n} is listed but not named as 文書${n} in the Japanese text`);
@@ -188,7 +188,7 @@ export function checkItem(item: Item, ctx: RuleContext): Finding[] {
     }
   }
   if (item.review && DIARY.test(item.review.ja + item.review.en)) err('review: research-diary wording or an internal pointer; say only what is unverified and what to check');
-  const hearsay = [item.teams.ja, item.licensing?.ja ?? ''].join('').match(HEARSAY)?.length ?? 0;
+  const hearsay = [item.teams?.ja ?? '', item.licensing?.ja ?? ''].join('').match(HEARSAY)?.length ?? 0;
   if (hearsay > 1) warn(`「とされています」 ${hearsay} times: attribute precisely (「文書44 では〜と記載されています」) or state the fact with its citation`);
 
   // The check record.

@@ -51,6 +51,38 @@ describe('understanding a message', () => {
   });
 });
 
+describe('later editions', () => {
+  it.each([
+    ['システム運用編 14⑤ を見せて', 'v7:sys-14-5'],
+    ['シス14⑤', 'v7:sys-14-5'],
+    ['7.0 の 14 ⑤', 'v7:sys-14-5'],
+    ['第6.0版 シス14⑤', 'v6:sys-14-5'],
+    ['system operations 14-5', 'v7:sys-14-5'],
+    ['企画管理編 12④', 'v7:plan-12-4'],
+  ])('"%s" opens %s', (text, ref) => {
+    expect(detectIntent(text, library)).toEqual({ kind: 'item', ref });
+  });
+
+  it('answers 「システム運用編 14⑤ を見せて」 with that row, its 第5版 coverage and its counterparts', async () => {
+    const reply = await conversation.answerText('システム運用編 14⑤ を見せて', 'ja');
+    expect(reply.intent).toBe('item');
+    expect(reply.itemRefs[0]).toBe('v7:sys-14-5');
+    const texts = cardTexts(reply.cards[0]);
+    expect(texts).toContain('シス14⑤');
+    expect(texts.some((t) => t.startsWith('6.5 D-5 '))).toBe(true);
+    expect(texts.some((t) => t.includes('第7.0版の原文とは未照合'))).toBe(true);
+  });
+
+  it('answers 「二要素認証はいつまでに導入が必要ですか」 with the two-factor item and what later editions changed, deadline included', async () => {
+    const reply = await conversation.answerText('二要素認証はいつまでに導入が必要ですか', 'ja');
+    expect(reply.intent).toBe('search');
+    expect(answeredItem(reply.cards[0])).toBe('6.5-D-5');
+    const texts = cardTexts(reply.cards[0]);
+    expect(texts.some((t) => t.startsWith('第6.0版 シス14⑤'))).toBe(true);
+    expect(texts.some((t) => t.includes('令和9年'))).toBe(true);
+  });
+});
+
 describe('answering', () => {
   it('an ID gets that item\'s detail card, with related items', async () => {
     const reply = await conversation.answerText('6.5 C-6', 'ja');

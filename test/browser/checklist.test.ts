@@ -52,7 +52,7 @@ describe('the checklist outside Teams', () => {
     await expect(row.locator('button[aria-expanded]').textContent()).resolves.toContain('6.5 C-6');
     await expect(row.locator('button[aria-expanded]').textContent()).resolves.toContain(item.title.ja);
     await expect(row.locator('[data-marker="level"]').textContent()).resolves.toContain(item.level === 'C' ? '最低限' : '推奨');
-    await expect(row.locator('[data-marker="conformity"]').textContent()).resolves.toBe({ conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' }[item.conformity]);
+    await expect(row.locator('[data-marker="conformity"]').textContent()).resolves.toBe({ conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' }[item.conformity!]);
     expect(await row.locator('[data-marker="confidence"]').count()).toBe(item.confidence === 'high' ? 0 : 1);
     expect(tabs.last!.errors).toEqual([]);
   });
@@ -182,8 +182,8 @@ describe('an item', () => {
     const detail = row.getByTestId('item-detail');
     const text = await detail.textContent();
     expect(text).toContain(item.requirement.ja);
-    expect(text).toContain(item.teams.ja);
-    for (const a of item.actions) expect(text).toContain(a.ja);
+    expect(text).toContain(item.teams!.ja);
+    for (const a of item.actions!) expect(text).toContain(a.ja);
     if (item.licensing) expect(text).toContain(item.licensing.ja);
     if (item.review) expect(text).toContain(item.review.ja);
     for (const n of item.documents) {

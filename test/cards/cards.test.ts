@@ -30,17 +30,37 @@ function hiddenTexts(card: unknown): string[] {
 }
 
 describe('Adaptive Cards', () => {
-  it.each(locales)('an item card for every item is valid in %s, with and without links', (locale) => {
-    for (const item of edition.items) {
-      const related = edition.items.filter((o) => o.section === item.section && o.id !== item.id).slice(0, 4);
-      for (const card of [
-        createItemCard(item, { ...base, locale, links, related, channelState: { status: 'partial', owner: '山田' } }),
-        createItemCard(item, { ...base, locale }),
-        createItemCard(item, { ...base, locale, links, standalone: true }),
-      ]) {
-        expect({ id: item.id, problems: cardProblems(card) }).toEqual({ id: item.id, problems: [] });
+  it.each(locales)('an item card for every item of every edition is valid in %s, with and without links', (locale) => {
+    expect(library.editions.length).toBeGreaterThanOrEqual(3);
+    for (const ed of library.editions) {
+      const eb = { library, edition: ed };
+      for (const item of ed.items) {
+        const related = ed.items.filter((o) => o.section === item.section && o.id !== item.id).slice(0, 4);
+        for (const card of [
+          createItemCard(item, { ...eb, locale, links, related, channelState: { status: 'partial', owner: '山田' } }),
+          createItemCard(item, { ...eb, locale }),
+          createItemCard(item, { ...eb, locale, links, standalone: true }),
+        ]) {
+          expect({ id: `${ed.id}:${item.id}`, problems: cardProblems(card) }).toEqual({ id: `${ed.id}:${item.id}`, problems: [] });
+        }
       }
     }
+  });
+
+  it('shows a later edition\'s row with the 第5版 items whose coverage answers it, and every item\'s counterparts with how each link is known', () => {
+    const v7 = library.edition('v7')!;
+    const row = v7.itemById.get('sys-14-5')!;
+    expect(row.coverageFrom).toContain('6.5-D-5');
+    const texts = cardTexts(createItemCard(row, { library, edition: v7, locale: 'ja' }));
+    expect(texts).toContain('第5版の対応項目を参照');
+    expect(texts.some((t) => t.startsWith('6.5 D-5 ') && t.endsWith('適合可能'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('第6.0版 シス14⑤'))).toBe(true);
+    // From 第5版 the other way, through 第6.0版 to 第7.0版, marked as such.
+    const v5texts = cardTexts(createItemCard(edition.itemById.get('6.5-D-5')!, { ...base, locale: 'ja' }));
+    expect(v5texts.some((t) => t.startsWith('第7.0版 シス14⑤') && t.includes('中間の版を経由した推定'))).toBe(true);
+    // A row no 第5版 item answers says its coverage is not written yet.
+    const lonely = v7.items.find((i) => i.coverageFrom?.length === 0)!;
+    expect(cardTexts(createItemCard(lonely, { library, edition: v7, locale: 'ja' }))).toContain(STRINGS.ja.noCoverageYet('第5版'));
   });
 
   it('shows the item ID as people read it, the requirement under a heading that says it is a summary, and the conformity marker', () => {
@@ -49,7 +69,7 @@ describe('Adaptive Cards', () => {
     expect(texts).toContain(edition.displayId(item.id));
     expect(texts).toContain('要求事項（要約）');
     expect(texts).toContain(item.requirement.ja);
-    expect(texts).toContain({ conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' }[item.conformity]);
+    expect(texts).toContain({ conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' }[item.conformity!]);
   });
 
   it('shows, next to the marker, why; under the requirement, where its wording comes from; and when the item was checked', () => {
@@ -62,17 +82,17 @@ describe('Adaptive Cards', () => {
   });
 
   it('puts the summary of what Teams does and the first two actions at a glance, and the rest behind "show details"', () => {
-    const item = edition.items.find((i) => i.actions.length > 2 && splitSummary(i.teams.ja)[1]);
+    const item = edition.items.find((i) => i.actions!.length > 2 && splitSummary(i.teams!.ja)[1]);
     expect(item).toBeDefined();
     const card = createItemCard(item!, { ...base, locale: 'ja' });
-    const [summary, rest] = splitSummary(item!.teams.ja);
+    const [summary, rest] = splitSummary(item!.teams!.ja);
     const hidden = hiddenTexts(card);
     const shown = cardTexts(card).filter((t) => !hidden.includes(t));
     expect(shown).toContain(summary);
-    expect(shown).toContain(`1. ${item!.actions[0].ja}`);
-    expect(shown).toContain(`2. ${item!.actions[1].ja}`);
+    expect(shown).toContain(`1. ${item!.actions![0].ja}`);
+    expect(shown).toContain(`2. ${item!.actions![1].ja}`);
     expect(hidden).toContain(rest);
-    expect(hidden).toContain(`3. ${item!.actions[2].ja}`);
+    expect(hidden).toContain(`3. ${item!.actions![2].ja}`);
     // The toggle: one button shows the details, the other (hidden at first) hides them again.
     const json = JSON.stringify(card);
     expect(json).toContain('"type":"Action.ToggleVisibility"');
@@ -167,7 +187,7 @@ describe('Adaptive Cards', () => {
 
   it('a message-extension preview is a thumbnail card with ID, requirement and conformity', () => {
     const item = edition.items[0];
-    const preview = createPreviewCard(edition, item, 'ja', { id: item.id });
+    const preview = createPreviewCard(testLibrary(), edition, item, 'ja', { id: item.id });
     expect(preview.contentType).toBe('application/vnd.microsoft.card.thumbnail');
     expect(preview.content.title).toContain(edition.displayId(item.id));
     expect(preview.content.subtitle).toMatch(/適合可能|Teams では対応不可|Teams 対象外/);

@@ -34,7 +34,7 @@ describe('the reference dataset', () => {
 
   it('fills every text field in both languages, with Japanese in the Japanese fields', () => {
     for (const item of ref.items) {
-      const texts = [item.title, item.requirement, item.teams, ...item.actions, ...(item.licensing ? [item.licensing] : []), ...(item.review ? [item.review] : [])];
+      const texts = [item.title, item.requirement, item.teams!, ...item.actions!, ...(item.licensing ? [item.licensing] : []), ...(item.review ? [item.review] : [])];
       for (const t of texts) {
         expect(t.ja.trim().length).toBeGreaterThan(0);
         expect(t.en.trim().length).toBeGreaterThan(0);
@@ -48,9 +48,9 @@ describe('the reference dataset', () => {
 
   it('gives every conformable item Teams coverage, a document and an action', () => {
     for (const item of ref.items.filter((i) => i.conformity === 'conformable')) {
-      expect(item.teams.ja.length).toBeGreaterThan(20);
+      expect(item.teams!.ja.length).toBeGreaterThan(20);
       expect(item.documents.length).toBeGreaterThan(0);
-      expect(item.actions.length).toBeGreaterThan(0);
+      expect(item.actions!.length).toBeGreaterThan(0);
     }
   });
 
@@ -59,7 +59,7 @@ describe('the reference dataset', () => {
       for (const n of item.documents) {
         // Each cited document is referred to as "文書 NN" / "document NN" in the coverage or actions,
         // so a reader can tell which claim rests on which source.
-        const all = [item.teams.ja, ...item.actions.map((a) => a.ja), item.licensing?.ja ?? ''].join(' ');
+        const all = [item.teams!.ja, ...item.actions!.map((a) => a.ja), item.licensing?.ja ?? ''].join(' ');
         expect({ id: item.id, doc: n, cited: all.includes(`文書${n}`) || all.includes(`文書 ${n}`) }).toEqual({ id: item.id, doc: n, cited: true });
       }
     }
@@ -85,7 +85,7 @@ describe('the reference dataset', () => {
     const seen = new Map<string, string>();
     const dupes: string[] = [];
     for (const item of ref.items) {
-      const texts = [item.requirement, item.teams, ...item.actions];
+      const texts = [item.requirement, item.teams!, ...item.actions!];
       const mine = new Set<string>();
       for (const t of texts) {
         for (const lang of ['ja', 'en'] as const) {

@@ -105,6 +105,13 @@ describe('a bad data file stops start-up, naming the file, the item and the fiel
       /data\/phrasings\/6\.5\.json: item 6\.5-C-99: not an item of this edition/],
     ['an item\'s phrasings listed twice', 'phrasings/6.5.json', (d: Json) => { d.items[0].id = '6.5-D-5'; d.items.push({ id: '6.5-D-5', situations: { ja: ['二つ目のあつかい'], en: [] } }); },
       /data\/phrasings\/6\.5\.json: item 6\.5-D-5: phrasings listed twice/],
+    ['coverage borrowed from an item the crosswalk does not link', 'v9/reference/sys-17.json', (d: Json) => {
+      const row = d.items[1];
+      for (const f of ['conformity', 'teams', 'actions']) delete row[f];
+      row.coverageFrom = ['6.5-D-5'];
+    }, /data\/v9 item sys-17-2: field coverageFrom: 6\.5-D-5 is not linked to it by any crosswalk/],
+    ['a row with neither coverage of its own nor coverageFrom', 'v9/reference/sys-17.json', (d: Json) => { delete d.items[1].teams; },
+      /item sys-17-2: field teams: required \(or name the items whose coverage applies in coverageFrom\)/],
     ['a crosswalk link to an item that does not exist', 'crosswalk/v5-v9.json', (d: Json) => { d.links[0].to = 'sys-17-9'; },
       /data\/crosswalk\/v5-v9\.json: link 6\.5-C-6 → sys-17-9: field to: v9 has no item sys-17-9/],
     ['a crosswalk link without its basis', 'crosswalk/v5-v9.json', (d: Json) => { delete d.links[1].basis; },

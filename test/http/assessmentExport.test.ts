@@ -103,10 +103,10 @@ describe('the Excel export', () => {
     expect(cell('id')).toBe(V5_GRAMMAR.display(first.id));
     expect(cell('level')).toBe(ja.level[first.level!]);
     expect(cell('requirement')).toBe(first.requirement.ja);
-    expect(cell('conformity')).toBe(ja.conformity[first.conformity]);
-    expect(cell('teams')).toBe(first.teams.ja);
+    expect(cell('conformity')).toBe(ja.conformity[first.conformity!]);
+    expect(cell('teams')).toBe(first.teams!.ja);
     expect(cell('documents')).toBe(first.documents.map((n) => `文書${n}`).join('、'));
-    expect(cell('actions')).toBe(first.actions.map((a) => `・${a.ja}`).join('\n'));
+    expect(cell('actions')).toBe(first.actions!.map((a) => `・${a.ja}`).join('\n'));
     expect(cell('status')).toBe('対応済');
     expect(cell('owner')).toBe('情報システム部 田中');
     expect(cell('note')).toBe('Purview で監査ログを確認');

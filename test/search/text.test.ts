@@ -41,7 +41,7 @@ describe('search text processing', () => {
       "6.5 C.11 c.d.e 1;2 a;b x.1 1.x a1.b2 2FA 3,5,7 a'1 1'000 x:y:z 1:2 ..a.. a..b http://x.y/z?a=b&c=d #tag @user $5 100% a/b",
     ];
     for (const item of testEdition().items) {
-      for (const text of [item.title.en, item.requirement.en, item.teams.en, ...item.actions.map((a) => a.en)]) {
+      for (const text of [item.title.en, item.requirement.en, item.teams!.en, ...item.actions!.map((a) => a.en)]) {
         samples.push(...text.split(/(?<=[.;])\s+/).filter((s) => /^[\x20-\x7e]*$/.test(s)));
       }
     }

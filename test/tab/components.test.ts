@@ -32,16 +32,16 @@ describe('an item row', () => {
     expect(html).toContain(item.title.ja);
     expect(html).toContain(item.requirement.ja);
     expect(html).toContain(item.level === 'C' ? 'C 最低限' : 'D 推奨');
-    expect(html).toContain({ conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' }[item.conformity]);
-    expect(html).not.toContain(item.teams.ja);
+    expect(html).toContain({ conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' }[item.conformity!]);
+    expect(html).not.toContain(item.teams!.ja);
   });
 
   it('shows the whole detail when expanded, in the chosen language', () => {
     const html = row({ expanded: true }, 'en');
     expect(html).toContain('aria-expanded="true"');
     expect(html).toContain('aria-controls="detail-6.5-C-6"');
-    expect(html).toContain(escape(item.teams.en));
-    for (const a of item.actions) expect(html).toContain(escape(a.en));
+    expect(html).toContain(escape(item.teams!.en));
+    for (const a of item.actions!) expect(html).toContain(escape(a.en));
     for (const d of documents) {
       expect(html).toContain(`Document ${d.number}`);
       if (d.url) expect(html).toContain(`href="${d.url}"`);
@@ -53,7 +53,7 @@ describe('an item row', () => {
       const html = row({ expanded: true }, locale);
       const s = stringsFor(locale);
       expect(html).toContain(s.requirement);
-      expect(html).toContain(escape(`${s.conformity[item.conformity]}: ${item.conformityReason![locale]}`));
+      expect(html).toContain(escape(`${s.conformity[item.conformity!]}: ${item.conformityReason![locale]}`));
       expect(html).toContain(escape(item.requirementSource!.detail[locale]));
       expect(html).toContain(item.checkedOn!);
     }

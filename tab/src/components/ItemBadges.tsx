@@ -30,7 +30,8 @@ const useStyles = makeStyles({
   certification: { color: tokens.colorNeutralForeground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightRegular },
 });
 
-export function ItemMarkers({ level, conformity, confidence }: { level?: Level; conformity: Conformity; confidence: Confidence }) {
+/** `conformity` absent: a later edition's row, whose coverage is its 第5版 counterparts' (`borrowed`) or not written yet. */
+export function ItemMarkers({ level, conformity, confidence, borrowed }: { level?: Level; conformity?: Conformity; confidence: Confidence; borrowed?: boolean }) {
   const s = useStrings();
   const c = useStyles();
   return (
@@ -40,14 +41,20 @@ export function ItemMarkers({ level, conformity, confidence }: { level?: Level; 
           {level === 'C' ? `C ${s.levelC}` : `D ${s.levelD}`}
         </span>
       )}
-      <span
-        className={mergeClasses(c.marker, conformity === 'conformable' ? c.conformable : conformity === 'not-met-by-teams' ? c.notMetByTeams : c.outsideTeams)}
-        title={s.conformityHelp[conformity]}
-        data-marker="conformity"
-        data-conformity={conformity}
-      >
-        {s.conformity[conformity]}
-      </span>
+      {conformity ? (
+        <span
+          className={mergeClasses(c.marker, conformity === 'conformable' ? c.conformable : conformity === 'not-met-by-teams' ? c.notMetByTeams : c.outsideTeams)}
+          title={s.conformityHelp[conformity]}
+          data-marker="conformity"
+          data-conformity={conformity}
+        >
+          {s.conformity[conformity]}
+        </span>
+      ) : (
+        <span className={mergeClasses(c.marker, c.outsideTeams)} data-marker="conformity" data-conformity={borrowed ? 'borrowed' : 'none'}>
+          {borrowed ? s.borrowedConformity : s.noConformityYet}
+        </span>
+      )}
       {confidence !== 'high' && (
         <span className={mergeClasses(c.marker, c.confidence)} data-marker="confidence">
           {confidence === 'low' ? s.confidenceLow : s.confidenceMedium}

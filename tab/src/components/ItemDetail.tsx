@@ -11,6 +11,7 @@ import { CertificationMarker } from './ItemBadges';
 import type { Document, ItemView } from '../data/model';
 import type { Locale } from '../i18n';
 import { format, useStrings } from '../i18n';
+import { itemHash } from '../../../contract/links';
 
 export interface ItemDetailProps {
   item: ItemView;
@@ -62,7 +63,7 @@ export function ItemDetail({ item, locale, documents, id, actions, extra }: Item
   const styles = useStyles();
   return (
     <div id={id} className={styles.root} data-testid="item-detail">
-      {item.conformityReason && (
+      {item.conformity && item.conformityReason && (
         <p className={styles.text} data-testid="conformity-reason">
           {format(s.conformityReason, { label: s.conformity[item.conformity], reason: item.conformityReason[locale] })}
         </p>
@@ -74,16 +75,51 @@ export function ItemDetail({ item, locale, documents, id, actions, extra }: Item
           <p className={styles.note} data-testid="requirement-source">{format(s.requirementSource, { detail: item.requirementSource.detail[locale] })}</p>
         )}
       </section>
-      <section className={styles.block}>
-        <h4 className={styles.heading}>{s.teamsCoverage}</h4>
-        <p className={styles.text}>{item.teams[locale]}</p>
-      </section>
-      <section className={styles.block}>
-        <h4 className={styles.heading}>{s.actions}</h4>
-        <ol className={styles.list}>
-          {item.actions.map((a, i) => <li key={i}>{a[locale]}</li>)}
-        </ol>
-      </section>
+      {item.teams ? (
+        <section className={styles.block}>
+          <h4 className={styles.heading}>{s.teamsCoverage}</h4>
+          <p className={styles.text}>{item.teams[locale]}</p>
+        </section>
+      ) : (
+        <section className={styles.block} data-testid="borrowed-coverage">
+          <h4 className={styles.heading}>{s.borrowedCoverageHeading}</h4>
+          {item.borrowedCoverage?.length ? (
+            <>
+              <p className={styles.note}>{s.borrowedCoverageIntro}</p>
+              <ul className={styles.list}>
+                {item.borrowedCoverage.map((c) => (
+                  <li key={c.ref}>
+                    <Link href={itemHash(c.ref)}>{`${c.displayId} ${c.title[locale]}`}</Link>
+                    {c.conformity && ` — ${s.conformity[c.conformity]}`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : <p className={styles.text}>{s.noCoverageYet}</p>}
+        </section>
+      )}
+      {item.actions && (
+        <section className={styles.block}>
+          <h4 className={styles.heading}>{s.actions}</h4>
+          <ol className={styles.list}>
+            {item.actions.map((a, i) => <li key={i}>{a[locale]}</li>)}
+          </ol>
+        </section>
+      )}
+      {item.counterparts.length > 0 && (
+        <section className={styles.block} data-testid="counterparts">
+          <h4 className={styles.heading}>{s.counterparts}</h4>
+          <ul className={styles.list}>
+            {item.counterparts.map((c) => (
+              <li key={c.ref}>
+                <Link href={itemHash(c.ref)}>{`${c.editionLabel[locale]} ${c.displayId} ${c.title[locale]}`}</Link>
+                {locale === 'ja' ? `（${c.via ? s.counterpartBasis.via : s.counterpartBasis[c.basis]}）` : ` (${c.via ? s.counterpartBasis.via : s.counterpartBasis[c.basis]})`}
+                {c.change && <><br /><span className={styles.note}>{format(s.counterpartChange, { change: c.change[locale] })}</span></>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {item.licensing && (
         <section className={styles.block}>
           <h4 className={styles.heading}>{s.licensing}</h4>

@@ -120,7 +120,7 @@ const ItemRowContent = memo(function ItemRowContent({ item, locale, expanded, do
           </button>
         </h3>
         <div className={styles.badges}>
-          <ItemMarkers level={item.level} conformity={item.conformity} confidence={item.confidence} />
+          <ItemMarkers level={item.level} conformity={item.conformity} confidence={item.confidence} borrowed={Boolean(item.borrowedCoverage?.length)} />
         </div>
         {slots?.Aside && <div className={styles.aside}><slots.Aside item={item} /></div>}
       </div>
