@@ -5,7 +5,7 @@
  * tables describe the same routes.
  */
 import { z } from 'zod';
-import { ItemFields, Document, Section, Chapter, LocalizedText, CrosswalkBasis, Conformity } from './reference';
+import { ItemFields, Document, Section, Chapter, LocalizedText, CrosswalkBasis, Conformity, ChecklistRow } from './reference';
 import { ItemState, HistoryEntry } from './assessment';
 import { ASSESSMENT_STATUSES } from './statuses';
 
@@ -127,3 +127,30 @@ export const ImportResponse = z.object({
   imported: z.object({ total: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }).strict(),
 }).strict();
 export type ImportResponse = z.infer<typeof ImportResponse>;
+
+/** A 立入検査 checklist row with its references resolved and the items that answer it. */
+export const ChecklistRowView = ChecklistRow.extend({
+  refs: z.array(z.object({
+    raw: z.string(),
+    inferred: z.boolean(),
+    /** The cited edition's row, when the reference names one. */
+    item: z.object({ ref: z.string(), displayId: z.string(), title: LocalizedText }).strict().optional(),
+    /** The cited chapter, when the reference names a section. */
+    section: z.object({ id: z.string(), title: LocalizedText }).strict().optional(),
+  }).strict()),
+  /** Default-edition items whose Teams coverage answers the row. */
+  answeredBy: z.array(z.object({ ref: z.string(), displayId: z.string(), title: LocalizedText, conformity: Conformity.optional() }).strict()),
+}).strict();
+export type ChecklistRowView = z.infer<typeof ChecklistRowView>;
+
+export const ChecklistsResponse = z.object({
+  checklists: z.array(z.object({
+    id: z.string(),
+    fiscalYear: z.string(),
+    title: LocalizedText,
+    edition: z.string(),
+    note: LocalizedText,
+    rows: z.array(ChecklistRowView),
+  }).strict()),
+}).strict();
+export type ChecklistsResponse = z.infer<typeof ChecklistsResponse>;

@@ -257,3 +257,40 @@ export const EditionsFile = z.object({
     dir: z.string().min(1),
   }).strict()).min(1),
 }).strict();
+
+/**
+ * data/checklists/<id>.json: the 立入検査 cyber-security checklist of one
+ * fiscal year, each row summarised in our own words, with the guideline
+ * references its manual prints (`guidelineRefs`) or that we inferred from
+ * the subject (`guidelineRefsInferred`), in the `edition` the manual cites.
+ */
+export const ChecklistRow = z.object({
+  /** `institution-2-10`: the sheet and the checklist's own number. */
+  id: z.string().regex(/^[a-z]+-[0-9x][0-9x-]*$/),
+  sheet: z.enum(['institution', 'vendor']),
+  /** The checklist's number (`2-10`; `x1` where it was not seen). */
+  number: z.string(),
+  group: LocalizedText,
+  title: LocalizedText,
+  summary: LocalizedText,
+  /** Which systems it concerns (all, server, pc, network). */
+  scope: z.array(z.string()).min(1),
+  guidelineRefs: z.array(z.string()),
+  guidelineRefsInferred: z.array(z.string()),
+  /** How the row is known: read in the manual, only its start read, seen second-hand, or inferred. */
+  basis: z.enum(['read', 'read-partial', 'secondary', 'inferred']),
+  source: z.string().url().optional(),
+}).strict();
+export type ChecklistRow = z.infer<typeof ChecklistRow>;
+
+export const ChecklistFile = z.object({
+  id: z.string().regex(/^[a-z0-9]+$/),
+  fiscalYear: z.string(),
+  title: LocalizedText,
+  /** The edition whose numbering the references use. */
+  edition: z.string(),
+  /** What this list is and how far to trust it. */
+  note: LocalizedText,
+  rows: z.array(ChecklistRow).min(1),
+}).strict();
+export type ChecklistFile = z.infer<typeof ChecklistFile>;

@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import type { Edition } from '../reference/edition';
 import type { Library } from '../reference/library';
 import { asyncRoute } from './errors';
-import { toEditionView, toItemView } from './views';
+import { toChecklistView, toEditionView, toItemView } from './views';
 
 /** `?edition=v7`, or the default edition; an unknown one is a 400 naming the editions there are. */
 export function editionParam(library: Library, req: Request): Edition {
@@ -47,6 +47,11 @@ export function registerReferenceRoutes(server: Server, library: Library, logger
   server.get('/api/sections', route((req, res) => {
     const edition = editionParam(library, req);
     res.json({ edition: edition.id, chapters: edition.chapters, sections: views.get(edition.id)!.sections });
+  }));
+
+  const checklists = { checklists: library.checklists.map((c) => toChecklistView(library, c)) };
+  server.get('/api/checklists', route((_req, res) => {
+    res.json(checklists);
   }));
 
   server.get('/api/documents', route((_req, res) => {

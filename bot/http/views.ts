@@ -3,7 +3,8 @@
  * search-only phrasings, with their display ID, reference and counterparts
  * in other editions.
  */
-import type { EditionView, ItemView } from '../../contract/api';
+import type { ChecklistsResponse, EditionView, ItemView } from '../../contract/api';
+import type { Checklist } from '../reference/checklists';
 import type { Item } from '../../contract/reference';
 import type { Edition } from '../reference/edition';
 import type { Library } from '../reference/library';
@@ -37,6 +38,28 @@ export function toItemView(library: Library, edition: Edition, item: Item): Item
         }] : [];
       }),
     } : {}),
+  };
+}
+
+export function toChecklistView(library: Library, checklist: Checklist): ChecklistsResponse['checklists'][number] {
+  const { edition } = checklist;
+  return {
+    ...checklist.info,
+    rows: checklist.rows.map(({ row, refs, answeredBy }) => ({
+      ...row,
+      refs: refs.map((r) => ({
+        raw: r.raw,
+        inferred: r.inferred,
+        ...(r.item ? { item: { ref: library.refOf(edition, r.item), displayId: edition.displayId(r.item.id), title: r.item.title } } : {}),
+        ...(r.section ? { section: { id: r.section.id, title: r.section.title } } : {}),
+      })),
+      answeredBy: answeredBy.map((i) => ({
+        ref: library.refOf(library.defaultEdition, i),
+        displayId: library.defaultEdition.displayId(i.id),
+        title: i.title,
+        ...(i.conformity ? { conformity: i.conformity } : {}),
+      })),
+    })),
   };
 }
 

@@ -5,6 +5,7 @@
 import { formatItemRef, parseItemRef, type ItemRef } from '../../contract/editions';
 import type { CrosswalkBasis, CrosswalkLink, Document, Item, LocalizedText, Vocabulary } from '../../contract/reference';
 import type { Edition } from './edition';
+import type { Checklist } from './checklists';
 
 /** An item of another edition linked to this one, and how that is known. */
 export interface Counterpart {
@@ -27,6 +28,8 @@ export class Library {
   readonly documentByNumber: ReadonlyMap<string, Document>;
   readonly vocabulary: Vocabulary;
   private readonly byId: ReadonlyMap<string, Edition>;
+  /** The 立入検査 checklists (data/checklists/), set once by the loader. */
+  checklists: readonly Checklist[] = [];
   /** `edition:id` → its counterparts in other editions, both directions of every crosswalk file. */
   private readonly counterpartsOf = new Map<string, Counterpart[]>();
 

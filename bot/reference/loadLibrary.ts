@@ -10,11 +10,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import {
-  CrosswalkFile, Document, DocumentsFile, EditionsFile, Item, PhrasingsFile, SectionFile, SectionsFile, VocabularyFile,
+  ChecklistFile, CrosswalkFile, Document, DocumentsFile, EditionsFile, Item, PhrasingsFile, SectionFile, SectionsFile, VocabularyFile,
 } from '../../contract/reference';
 import { GRAMMARS, type ItemIdGrammar } from '../../contract/itemIds';
 import { Edition } from './edition';
 import { Library } from './library';
+import { resolveChecklist, type Checklist } from './checklists';
 
 export class ReferenceDataError extends Error {
   constructor(message: string) {
@@ -200,5 +201,20 @@ export function loadLibrary(dataDir: string = defaultDataDir(), options: LoadOpt
       }
     }
   }
+  const checklistDir = path.join(dataDir, 'checklists');
+  const checklists: Checklist[] = [];
+  for (const f of fs.existsSync(checklistDir) ? fs.readdirSync(checklistDir).filter((n) => n.endsWith('.json')).sort() : []) {
+    const rel = `data/checklists/${f}`;
+    const file = parseFile(ChecklistFile, dataDir, path.join('checklists', f));
+    if (`${file.id}.json` !== f) throw new ReferenceDataError(`${rel}: declares id ${file.id}; the file must be named ${file.id}.json`);
+    const edition = library.edition(file.edition);
+    if (!edition) throw new ReferenceDataError(`${rel}: field edition: edition ${file.edition} is not in data/editions.json`);
+    try {
+      checklists.push(resolveChecklist(file, edition, library.defaultEdition, rel));
+    } catch (err) {
+      throw new ReferenceDataError((err as Error).message);
+    }
+  }
+  library.checklists = checklists;
   return library;
 }

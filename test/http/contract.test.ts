@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import {
-  AssessmentResponse, ClientConfig, ConflictResponse, DocumentsResponse, EditionsResponse, ErrorResponse, HealthResponse,
+  AssessmentResponse, ChecklistsResponse, ClientConfig, ConflictResponse, DocumentsResponse, EditionsResponse, ErrorResponse, HealthResponse,
   HistoryResponse, ImportResponse, ItemView, ItemsResponse, PutItemResponse, SearchResponse, SectionsResponse,
 } from '../../contract/api';
 import { AssessmentDocument } from '../../contract/assessment';
@@ -39,6 +39,7 @@ describe.each([
     conforms(HealthResponse, (await getJson(srv, '/api/health')).body, '/api/health');
     conforms(ClientConfig, (await getJson(srv, '/api/client-config')).body, '/api/client-config');
     conforms(DocumentsResponse, (await getJson(srv, '/api/documents')).body, '/api/documents');
+    conforms(ChecklistsResponse, (await getJson(srv, '/api/checklists')).body, '/api/checklists');
     const editions = conforms(EditionsResponse, (await getJson(srv, '/api/editions')).body, '/api/editions');
     expect(editions.editions.length).toBeGreaterThanOrEqual(1);
     for (const e of editions.editions) {

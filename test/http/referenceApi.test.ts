@@ -15,6 +15,38 @@ async function get(path: string, init?: RequestInit) {
   return { res, body, text };
 }
 
+describe('later editions and the 立入検査 checklist', () => {
+  it('lists 第5版 as the default and 第6.0版 and 第7.0版 beside it', async () => {
+    const { body } = await get('/api/editions');
+    expect(body.default).toBe('v5');
+    expect(body.editions.map((e: { id: string }) => e.id)).toEqual(['v5', 'v6', 'v7']);
+  });
+
+  it('serves a 第7.0版 row by its reference, with the 第5版 items whose coverage answers it and how each link is known', async () => {
+    const { res, body } = await get('/api/items/v7:sys-14-5');
+    expect(res.status).toBe(200);
+    expect(body.displayId).toBe('シス14⑤');
+    expect(body.conformity).toBeUndefined();
+    expect(body.borrowedCoverage.map((c: { ref: string }) => c.ref)).toContain('6.5-D-5');
+    const v6 = body.counterparts.find((c: { ref: string }) => c.ref === 'v6:sys-14-5');
+    expect(v6.basis).toBe('subject');
+    const v5 = body.counterparts.find((c: { ref: string }) => c.ref === '6.5-D-5');
+    expect(v5.via).toBe('v6:sys-14-5');
+    expect(body.requirementSource.basis).toBe('v7-quote');
+    expect(body.review.ja).toContain('未照合');
+  });
+
+  it('lists the checklist rows in our words, with their references and the items that answer them', async () => {
+    const { body } = await get('/api/checklists');
+    const [r7] = body.checklists;
+    expect(r7.fiscalYear).toBe('令和7年度');
+    expect(r7.note.ja).toContain('令和8年度版');
+    const twoFactor = r7.rows.find((r: { id: string }) => r.id === 'institution-2-10');
+    expect(twoFactor.refs).toEqual([expect.objectContaining({ raw: 'sys-14-5', inferred: true, item: expect.objectContaining({ ref: 'v6:sys-14-5', displayId: 'シス14⑤' }) })]);
+    expect(twoFactor.answeredBy.map((i: { ref: string }) => i.ref)).toEqual(['6.5-D-5']);
+  });
+});
+
 describe('the reference API', () => {
   it('reports health with the item count', async () => {
     const { res, body } = await get('/api/health');
