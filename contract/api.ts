@@ -107,6 +107,13 @@ export const AssessmentResponse = z.object({
   user: z.object({ id: z.string(), name: z.string() }).strict(),
   /** Items of the edition with a state, by item ID; the rest are unchecked. */
   items: z.record(z.string(), ItemState),
+  /**
+   * Later editions: rows without a state of their own, shown with the
+   * combined status of the 第5版 items whose coverage they borrow
+   * (contract/statuses.ts combineStatuses); `from` lists those with a state.
+   * Saving a row gives it a state of its own.
+   */
+  derived: z.record(z.string(), z.object({ status: z.enum(ASSESSMENT_STATUSES), from: z.array(z.string()) }).strict()),
   progress: z.object({ overall: ProgressFigures, sections: z.array(ProgressFigures.extend({ section: z.string() })) }).strict(),
 }).strict();
 export type AssessmentResponse = z.infer<typeof AssessmentResponse>;

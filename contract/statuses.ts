@@ -25,3 +25,18 @@ export type StatusCounts = Record<AssessmentStatus, number>;
 export function emptyCounts(): StatusCounts {
   return { unchecked: 0, done: 0, partial: 0, 'not-done': 0, 'not-applicable': 0 };
 }
+
+/**
+ * One status for a later edition's row from the 第5版 items whose coverage
+ * it borrows (so a status entered once shows in every edition): all the
+ * same → that; all settled → done (or not-applicable when none is done);
+ * nothing but not-done and untouched → not-done; untouched only →
+ * unchecked; any other mix → partial.
+ */
+export function combineStatuses(statuses: readonly AssessmentStatus[]): AssessmentStatus {
+  if (statuses.length === 0 || statuses.every((s) => s === 'unchecked')) return 'unchecked';
+  if (statuses.every((s) => s === 'not-applicable')) return 'not-applicable';
+  if (statuses.every(isSettled)) return 'done';
+  if (statuses.every((s) => s === 'not-done' || s === 'unchecked')) return 'not-done';
+  return 'partial';
+}

@@ -4,11 +4,18 @@
  * note. Shared by the Excel and CSV exports so both say the same thing.
  */
 import type { Item } from '../../contract/reference';
+import type { AssessmentStatus } from '../../contract/statuses';
 import type { Edition } from '../reference/edition';
 import type { Library } from '../reference/library';
 import { coverageOf } from '../reference/coverage';
 import { EXPORT_LABELS, ExportLabels, ExportLocale } from './labels';
 import { ItemState, UNCHECKED } from './model';
+
+export interface DerivedState {
+  status: AssessmentStatus;
+  /** The 第5版 items (with a state) it comes from. */
+  from: string[];
+}
 
 export interface ExportInput {
   /** The edition whose items (and structure) the export follows. */
@@ -17,6 +24,8 @@ export interface ExportInput {
   library: Library;
   /** Item states by item ID (items without one are unchecked). */
   states: ReadonlyMap<string, ItemState>;
+  /** Later editions: rows without a state shown with their 第5版 items' combined status. */
+  derived?: ReadonlyMap<string, DerivedState>;
   locale: ExportLocale;
   /** Shown on the summary sheet: whose assessment this is. */
   scopeLabel: string;
@@ -70,6 +79,14 @@ function borrowedCell(library: Library, item: Item, lang: ExportLocale): string 
   return coverage.from.map((c) => `${label} ${library.defaultEdition.displayId(c.id)} ${c.title[lang]}`).join('\n');
 }
 
+/** A row's own status, or (later editions) the combined status of its 第5版 items, saying so. */
+function statusCell(input: ExportInput, item: Item, state: ItemState, L: ReturnType<typeof labelsFor>): string {
+  const derived = state.version === 0 ? input.derived?.get(item.id) : undefined;
+  if (!derived) return L.status[state.status];
+  const d = input.library.defaultEdition;
+  return L.derivedStatus(L.status[derived.status], `${d.info.label[input.locale]} ${derived.from.map((id) => d.displayId(id)).join(L.listSeparator)}`);
+}
+
 export function exportRows(input: ExportInput): ExportRow[] {
   const L = labelsFor(input.locale);
   const lang = input.locale;
@@ -90,7 +107,7 @@ export function exportRows(input: ExportInput): ExportRow[] {
         teams: item.teams?.[lang] ?? borrowedCell(input.library, item, lang),
         documents: item.documents.map(L.document).join(L.listSeparator),
         actions: (item.actions ?? []).map((a) => `・${a[lang]}`).join('\n'),
-        status: L.status[state.status],
+        status: statusCell(input, item, state, L),
         owner: state.owner ?? '',
         targetDate: state.targetDate ?? '',
         checkedDate: state.checkedDate ?? '',

@@ -67,7 +67,7 @@ export async function buildAssessmentXlsx(input: ExportInput): Promise<Buffer> {
   styleHeader(header);
   const { edition } = input;
   // The edition's items are in guideline order, and so are the sections progress lists.
-  const progress = computeProgress(edition.items, (id) => input.states.get(id)?.status);
+  const progress = computeProgress(edition.items, (id) => input.states.get(id)?.status ?? input.derived?.get(id)?.status);
   const sections = progress.sections;
   let r = headerRowNo + 1;
   for (const s of sections) {

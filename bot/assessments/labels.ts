@@ -49,6 +49,8 @@ export interface ExportLabels {
   /** How a cited document is written in the documents column. */
   document: (number: string) => string;
   listSeparator: string;
+  /** A later edition's row shown with its 第5版 items' status. */
+  derivedStatus: (status: string, from: string) => string;
 }
 
 export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
@@ -92,6 +94,7 @@ export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
     chapterSheet: (chapter) => `第${chapter}章`,
     document: (n) => `文書${n}`,
     listSeparator: '、',
+    derivedStatus: (status, from) => `${status}（${from} から）`,
   },
   en: {
     status: STRINGS.en.status,
@@ -132,5 +135,6 @@ export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
     chapterSheet: (chapter) => `Chapter ${chapter}`,
     document: (n) => `Document ${n}`,
     listSeparator: ', ',
+    derivedStatus: (status, from) => `${status} (from ${from})`,
   },
 };

@@ -12,11 +12,13 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AssessmentImport, ItemWrite, type ItemState } from '../../contract/assessment';
 import { computeProgress } from '../../contract/progress';
+import { combineStatuses } from '../../contract/statuses';
 import { formatRequestedScope, parseScope, type RequestedScope } from '../../contract/scope';
 import { localeFromTag } from '../../contract/locale';
 import type { Item } from '../../contract/reference';
 import { AppError } from '../errors';
 import type { Edition } from '../reference/edition';
+import type { DerivedState } from '../assessments/exportRows';
 import type { Library } from '../reference/library';
 import type { AssessmentStore, ScopeKey } from '../assessments/store';
 import type { RequestAuthenticator } from '../auth/requestCaller';
@@ -115,16 +117,32 @@ export function registerAssessmentRoutes(server: Server, deps: AssessmentRouteDe
 
   async function exportInput(r: Resolved, req: Request, edition: Edition): Promise<ExportInput> {
     const locale = localeFromTag(String(query(req).locale ?? ''));
+    const states = await store.getAssessment(key(r, edition));
     const L = labelsFor(locale).summary;
     return {
       edition,
       library,
-      states: await store.getAssessment(key(r, edition)),
+      states,
+      derived: await derivedStates(r, edition, states),
       locale,
       scopeLabel: r.requested.kind === 'personal' ? L.personalScope : L.channelScope(r.requested.teamId, r.requested.channelId),
       exportedAt: now(),
       exportedBy: r.caller.name,
     };
+  }
+
+  /** A later edition's rows without a state of their own: the combined status of their 第5版 items (those with a state in `from`). */
+  async function derivedStates(r: Resolved, edition: Edition, states: ReadonlyMap<string, ItemState>): Promise<Map<string, DerivedState>> {
+    const derived = new Map<string, DerivedState>();
+    if (edition === library.defaultEdition || !edition.items.some((i) => i.coverageFrom?.length && !states.has(i.id))) return derived;
+    const base = await store.getAssessment(key(r, library.defaultEdition));
+    for (const item of edition.items) {
+      if (states.has(item.id) || !item.coverageFrom?.length) continue;
+      const from = item.coverageFrom.filter((id) => base.has(id));
+      if (from.length === 0) continue;
+      derived.set(item.id, { status: combineStatuses(item.coverageFrom.map((id) => base.get(id)?.status ?? 'unchecked')), from });
+    }
+    return derived;
   }
 
   server.get(BASE, route(async (req, res) => {
@@ -136,13 +154,15 @@ export function registerAssessmentRoutes(server: Server, deps: AssessmentRouteDe
       const s = states.get(item.id);
       if (s) items[item.id] = s;
     }
+    const derived = Object.fromEntries(await derivedStates(r, edition, states));
     res.json({
       mode: auth.mode,
       scope: formatRequestedScope(r.requested),
       edition: edition.id,
       user: { id: r.caller.userId, name: r.caller.name },
       items,
-      progress: computeProgress(edition.items, (id) => states.get(id)?.status),
+      derived,
+      progress: computeProgress(edition.items, (id) => states.get(id)?.status ?? derived[id]?.status),
     });
   }));
 

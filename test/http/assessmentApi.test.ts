@@ -219,3 +219,35 @@ describe('opening the store', () => {
     await expect(attempt).rejects.not.toThrow(/s3cret/);
   });
 });
+
+describe('one status per requirement across editions', () => {
+  it('shows a later edition\'s row with the status of its 第5版 items until the row gets one of its own', async () => {
+    // 第7.0版 シス14⑤ borrows its coverage from 第5版 6.5 D-5 (data/v7, coverageFrom).
+    const put = await call('PUT', '/api/assessments/personal/items/6.5-D-5', { status: 'done', version: 0 });
+    expect(put.status).toBe(200);
+    const v7 = await call('GET', '/api/assessments/personal?edition=v7');
+    expect(v7.status).toBe(200);
+    expect(v7.body.items['sys-14-5']).toBeUndefined();
+    expect(v7.body.derived['sys-14-5']).toEqual({ status: 'done', from: ['6.5-D-5'] });
+    expect(v7.body.progress.overall.counts.done).toBeGreaterThanOrEqual(1);
+    // Its own state wins once saved.
+    const own = await call('PUT', `/api/assessments/personal/items/${encodeURIComponent('v7:sys-14-5')}`, { status: 'partial', version: 0 });
+    expect(own.status).toBe(200);
+    const again = await call('GET', '/api/assessments/personal?edition=v7');
+    expect(again.body.items['sys-14-5'].status).toBe('partial');
+    expect(again.body.derived['sys-14-5']).toBeUndefined();
+    // The 第5版 state is untouched.
+    const v5 = await call('GET', '/api/assessments/personal');
+    expect(v5.body.items['6.5-D-5'].status).toBe('done');
+  });
+
+  it('exports a later edition in its own structure, saying where a status comes from', async () => {
+    await call('PUT', '/api/assessments/personal/items/6.5-C-6', { status: 'not-done', version: 0 });
+    const csv = await fetch(`${srv.baseUrl}/api/assessments/personal/export.csv?edition=v7`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toContain('assessment-personal-v7-');
+    const text = await csv.text();
+    expect(text).toContain('シス17①');
+    expect(text).toMatch(/未対応（第5版 6\.5 C-6 から）/);
+  });
+});
