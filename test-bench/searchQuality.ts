@@ -53,6 +53,7 @@ export const QUESTION_SETS = {
   'situations-dev': { file: 'situations-dev.json', offTopic: [], title: 'development situations (test/eval/situations-dev.json; tuning)' },
   heldout: { file: 'heldout.json', offTopic: ['offtopic-heldout.json'], title: 'held-out set (test/eval/heldout.json; not tuned on)' },
   'unseen-situations': { file: 'unseen-2026-12/unseen-situations.json', offTopic: ['unseen-2026-12/unseen-offtopic.json'], title: 'UNSEEN situations (test/eval/unseen-2026-12; frozen before tuning)' },
+  editions: { file: 'editions.json', offTopic: [], title: 'later editions (test/eval/editions.json; 第6.0版/第7.0版 references and questions about the new rules, written with the feature)' },
   'unseen-vocabulary': { file: 'unseen-2026-12/unseen-vocabulary.json', offTopic: [], title: 'UNSEEN vocabulary (test/eval/unseen-2026-12; frozen before tuning)' },
 } as const;
 export type QuestionSet = keyof typeof QUESTION_SETS;
