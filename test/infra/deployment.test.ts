@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseEnvFile } from '../../scripts/appPackage/environment';
+import { ACCESS_AS_USER_SCOPE } from '../../bot/auth/ssoToken';
 
 const root = path.resolve(__dirname, '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -105,6 +106,8 @@ describe('the deployment files', () => {
     // Teams desktop/mobile and Teams web may ask for the token without a consent prompt
     const clients = aad.preAuthorizedApplications.map((a: { appId: string }) => a.appId);
     expect(clients).toEqual(expect.arrayContaining(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']));
+    // The one scope it exposes is the one the server requires in every token.
+    expect(aad.oauth2Permissions.map((p: { value: string }) => p.value)).toEqual([ACCESS_AS_USER_SCOPE]);
   });
 
   test('m365agents.yml provisions, deploys and publishes with the files of this repository', () => {
