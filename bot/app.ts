@@ -60,14 +60,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { config, library, logger } = deps;
   const store = deps.assessmentStore ?? await openAssessmentStore(config.assessments, logger);
   try {
-    const auth = createRequestAuthenticator(config.auth);
+    const auth = createRequestAuthenticator(config.auth, { logger });
     const directory = new TeamDirectory(store);
     const credentials = createBotCredentials(config.bot);
     const roster = deps.teamRoster ?? (credentials ? new BotConnectorRoster(credentials) : undefined);
     const membership = roster ? new CachedTeamMembership(store, roster, deps.membershipCache) : undefined;
-    if (auth.mode === 'local') {
+    if (config.auth.mode === 'local') {
       logger.info('assessments: local mode (no AAD_APP_CLIENT_ID) — loopback requests only, as local-user');
-    } else if (!membership) {
+    } else {
+      // The one line that tells an administrator whose users will be let in.
+      const tenants = config.auth.allowedTenantIds;
+      logger.info({ allowedTenantIds: tenants }, `allowed tenants (ALLOWED_TENANT_IDS): ${tenants.join(', ')} — users of other tenants are refused`);
+    }
+    if (auth.mode === 'sso' && !membership) {
       logger.warn('assessments: MicrosoftAppId is not set, so team membership cannot be checked; channel assessments are refused (personal ones work)');
     }
 

@@ -85,13 +85,24 @@ export function createSsoTokenVerifier(settings: SsoSettings, options: { keys?: 
       throw unauthorized('token_wrong_scope',
         `The sign-in token does not grant this API's scope "${ACCESS_AS_USER_SCOPE}" (it grants "${printable(payload.scp)}"). Use the token Teams gives the tab (authentication.getAuthToken()).`);
     }
-    if (!allowed.has(tenantId)) {
-      throw new AppError(403, 'tenant_not_allowed', 'Your organisation (tenant) is not allowed to use this service. Ask the administrator to add it to ALLOWED_TENANT_IDS.');
-    }
+    if (!allowed.has(tenantId)) throw tenantNotAllowed(tenantId);
     const oid = String(payload.oid);
     const name = [payload.name, payload.preferred_username, payload.upn].find((v): v is string => typeof v === 'string' && v.length > 0) ?? oid;
     return { tenantId, userId: oid, name: name.slice(0, 200) };
   };
+}
+
+/**
+ * A signed-in user of a tenant the deployment does not serve. The usual cause
+ * is a deployment whose allowed tenant is the Azure subscription's rather than
+ * the Microsoft 365 tenant its users sign in to: the message names both the
+ * tenant and the setting.
+ */
+export function tenantNotAllowed(tenantId: string): AppError {
+  return new AppError(403, 'tenant_not_allowed',
+    `Tenant ${tenantId} is not allowed to use this service: the server accepts only the tenants in its ALLOWED_TENANT_IDS setting. `
+    + `If this is your organisation's Microsoft 365 tenant, the administrator adds ${tenantId} to ALLOWED_TENANT_IDS (see docs/deployment.md).`,
+    { tenantId });
 }
 
 /** Claim text for a message: visible ASCII only, and short. */

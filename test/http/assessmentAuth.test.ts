@@ -106,6 +106,15 @@ describe('signed-in use', () => {
     });
   });
 
+  it('says which tenant it refused and which setting lets it in', async () => {
+    const r = await call('GET', '/api/assessments/personal', await entra.token({ tid: TENANT_OTHER.toUpperCase(), oid: MALLORY }));
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('tenant_not_allowed');
+    expect(r.body.error.details).toEqual({ tenantId: TENANT_OTHER });
+    expect(r.body.error.message).toContain(`Tenant ${TENANT_OTHER} is not allowed`);
+    expect(r.body.error.message).toContain(`adds ${TENANT_OTHER} to ALLOWED_TENANT_IDS`);
+  });
+
   it('keeps personal assessments private to their owner', async () => {
     const bob = await entra.token({ tid: TENANT_A, oid: BOB, name: 'Bob' });
     const r = await call('GET', '/api/assessments/personal', bob);
