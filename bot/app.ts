@@ -70,7 +70,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     } else {
       // The one line that tells an administrator whose users will be let in.
       const tenants = config.auth.allowedTenantIds;
-      logger.info({ allowedTenantIds: tenants }, `allowed tenants (ALLOWED_TENANT_IDS): ${tenants.join(', ')} — users of other tenants are refused`);
+      logger.info({ allowedTenantIds: tenants }, `allowed tenants (ALLOWED_TENANT_IDS): ${tenants.join(', ')} — the assessments API and the bot refuse every other tenant`);
     }
     if (auth.mode === 'sso' && !membership) {
       logger.warn('assessments: MicrosoftAppId is not set, so team membership cannot be checked; channel assessments are refused (personal ones work)');

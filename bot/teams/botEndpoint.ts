@@ -6,8 +6,8 @@
 import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, Activity } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, Activity } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import { localeFromTag } from '../../contract/locale';
 import type { Config } from '../config';
 import { sendError } from '../http/errors';
@@ -15,6 +15,7 @@ import { isLoopbackUrl } from '../loopback';
 import { createNoticeCard } from '../cards/noticeCard';
 import { jsonBytes } from '../json/frozenJson';
 import { STRINGS } from '../i18n/strings';
+import { checkActivityTenant, tenantRefusalMessage, type TenantVerdict } from '../auth/tenantPolicy';
 import type { TeamsBot } from './teamsBot';
 import { ReusingBotFrameworkAuthentication } from './reusingAuthentication';
 
@@ -32,6 +33,24 @@ const IncomingActivity = z.object({
   locale: z.string().max(20).optional(),
 }).passthrough();
 
+/**
+ * The public cloud's settings with another place for the channel's signing
+ * keys (tests). Overriding only BotOpenIdMetadata makes botbuilder switch to
+ * its "parameterized" cloud with every other value unset, in which no channel
+ * token's issuer is accepted and no login URL is known.
+ */
+function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
+  return {
+    BotOpenIdMetadata: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
 /** CloudAdapter.process() writes raw error messages to the response; we shape responses ourselves. */
 class BotAdapter extends CloudAdapter {
   processOne(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
@@ -47,10 +66,12 @@ export function createBotEndpoint(options: { config: Config; logger: Logger; bot
       ? {}
       : {
         MicrosoftAppId: b.appId, MicrosoftAppPassword: b.appPassword, MicrosoftAppType: b.appType ?? 'MultiTenant', MicrosoftAppTenantId: b.tenantId,
-        ...(b.openIdMetadataUrl ? { BotOpenIdMetadata: b.openIdMetadataUrl } : {}),
+        ...(b.openIdMetadataUrl ? publicCloudWithKeysFrom(b.openIdMetadataUrl) : {}),
       },
   ));
   const adapter = new BotAdapter(auth);
+  // With sign-in configured, the bot serves the same tenants as the assessment API.
+  const allowedTenants = config.auth.mode === 'sso' ? new Set(config.auth.allowedTenantIds) : undefined;
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity?.type }, 'bot turn failed');
@@ -80,7 +101,30 @@ export function createBotEndpoint(options: { config: Config; logger: Logger; bot
     }
     const authHeader = String(req.headers.authorization ?? '');
     try {
-      const invokeResponse = await adapter.processOne(authHeader, activity, (context) => bot.run(context));
+      let refused: Exclude<TenantVerdict, { allowed: true }> | undefined;
+      const invokeResponse = await adapter.processOne(authHeader, activity, async (context) => {
+        // Checked once the adapter has authenticated the activity, and before
+        // anything else sees it: a refused tenant is not answered, its team's
+        // serviceUrl is not recorded, nothing is called.
+        if (allowedTenants) {
+          const verdict = checkActivityTenant(context.activity, allowedTenants);
+          if (!verdict.allowed) {
+            refused = verdict;
+            return;
+          }
+        }
+        await bot.run(context);
+      });
+      if (refused) {
+        logger.warn({
+          reason: refused.reason,
+          tenantId: refused.reason === 'not-allowed' ? refused.tenantId : undefined,
+          tenantIds: refused.reason === 'conflict' ? refused.tenantIds : undefined,
+          activityType: activity.type, channelId: activity.channelId, allowedTenantIds: [...allowedTenants!],
+        }, 'bot: refused an activity from a tenant that is not in ALLOWED_TENANT_IDS');
+        sendError(res, 403, 'tenant_not_allowed', tenantRefusalMessage(refused), refused.reason === 'not-allowed' ? { tenantId: refused.tenantId } : undefined);
+        return;
+      }
       const status = invokeResponse?.status ?? 200;
       if (invokeResponse?.body !== undefined) {
         // Replies (expectReplies) and invoke results are plain JSON: written

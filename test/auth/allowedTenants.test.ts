@@ -34,7 +34,7 @@ describe('the start-up log', () => {
     expect(line).toMatchObject({
       level: 30,
       allowedTenantIds: [TENANT_A, TENANT_B],
-      msg: `allowed tenants (ALLOWED_TENANT_IDS): ${TENANT_A}, ${TENANT_B} — users of other tenants are refused`,
+      msg: `allowed tenants (ALLOWED_TENANT_IDS): ${TENANT_A}, ${TENANT_B} — the assessments API and the bot refuse every other tenant`,
     });
   });
 

@@ -135,10 +135,19 @@ describe('the bot with a Microsoft app registration', () => {
   let srv: RunningServer;
   let bf: FakeBotFramework;
   beforeAll(async () => {
+    // botframework-connector prints every refused token with console.error.
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
     bf = await startFakeBotFramework();
     srv = await startTestServer({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret-not-real', MicrosoftAppType: 'MultiTenant', BOT_OPENID_METADATA_URL: bf.metadataUrl });
   });
-  afterAll(async () => { await srv.stop(); await bf.stop(); });
+  afterAll(async () => { await srv.stop(); await bf.stop(); jest.restoreAllMocks(); });
+
+  it('answers a request the Bot Framework signed for this bot', async () => {
+    const token = await bf.token(APP_ID, SERVICE_URL);
+    const { status, body } = await postActivity(srv.baseUrl, messageActivity('help', { serviceUrl: SERVICE_URL, deliveryMode: 'expectReplies' }), { authorization: `Bearer ${token}` });
+    expect(status).toBe(200);
+    expect(replyCards(body)).toHaveLength(1);
+  });
 
   it('refuses an unauthenticated request with 401', async () => {
     const { status, body } = await postActivity(srv.baseUrl, messageActivity('help', { serviceUrl: SERVICE_URL }));

@@ -248,6 +248,7 @@ describe('channel assessments and team membership', () => {
     const posted = await postActivity(srv.baseUrl, channelMention('help', {
       deliveryMode: 'expectReplies',
       serviceUrl: roster.serviceUrl(TENANT_A),
+      conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: TENANT_A },
       channelData: { tenant: { id: TENANT_A }, team: { id: NEW_TEAM }, channel: { id: CHANNEL } },
     }));
     expect(posted.status).toBe(200);
