@@ -72,6 +72,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       const tenants = config.auth.allowedTenantIds;
       logger.info({ allowedTenantIds: tenants }, `allowed tenants (ALLOWED_TENANT_IDS): ${tenants.join(', ')} — the assessments API and the bot refuse every other tenant`);
     }
+    if (config.bot.appType === 'UserAssignedMSI') {
+      logger.warn('bot: registered as a user-assigned managed identity (MicrosoftAppType=UserAssignedMSI), which Microsoft now calls legacy; new registrations are single-tenant with a federated credential (docs/deployment.md)');
+    }
     if (auth.mode === 'sso' && !membership) {
       logger.warn('assessments: MicrosoftAppId is not set, so team membership cannot be checked; channel assessments are refused (personal ones work)');
     }

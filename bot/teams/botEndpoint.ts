@@ -18,6 +18,7 @@ import { STRINGS } from '../i18n/strings';
 import { checkActivityTenant, tenantRefusalMessage, type TenantVerdict } from '../auth/tenantPolicy';
 import type { TeamsBot } from './teamsBot';
 import { ReusingBotFrameworkAuthentication } from './reusingAuthentication';
+import { RenewingFederatedCredentialsFactory } from './federatedCredentials';
 
 /** The parts of an activity we rely on; the rest passes through untouched. */
 const IncomingActivity = z.object({
@@ -61,13 +62,20 @@ class BotAdapter extends CloudAdapter {
 export function createBotEndpoint(options: { config: Config; logger: Logger; bot: TeamsBot }) {
   const { config, logger, bot } = options;
   const b = config.bot;
+  // A single-tenant registration with a federated credential: botbuilder's
+  // configuration knows only secrets and certificates, so its credentials come from here.
+  const federated = !b.localMode && b.appType === 'SingleTenant' && b.managedIdentityClientId && b.appId && b.tenantId
+    ? new RenewingFederatedCredentialsFactory({ appId: b.appId, managedIdentityClientId: b.managedIdentityClientId, tenantId: b.tenantId })
+    : undefined;
   const auth = new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
     b.localMode
       ? {}
       : {
-        MicrosoftAppId: b.appId, MicrosoftAppPassword: b.appPassword, MicrosoftAppType: b.appType ?? 'MultiTenant', MicrosoftAppTenantId: b.tenantId,
+        // loadConfig() has refused an unset or no longer registrable MicrosoftAppType.
+        MicrosoftAppId: b.appId, MicrosoftAppPassword: b.appPassword, MicrosoftAppType: b.appType, MicrosoftAppTenantId: b.tenantId,
         ...(b.openIdMetadataUrl ? publicCloudWithKeysFrom(b.openIdMetadataUrl) : {}),
       },
+    federated,
   ));
   const adapter = new BotAdapter(auth);
   // With sign-in configured, the bot serves the same tenants as the assessment API.

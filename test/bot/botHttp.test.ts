@@ -138,7 +138,7 @@ describe('the bot with a Microsoft app registration', () => {
     // botframework-connector prints every refused token with console.error.
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     bf = await startFakeBotFramework();
-    srv = await startTestServer({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret-not-real', MicrosoftAppType: 'MultiTenant', BOT_OPENID_METADATA_URL: bf.metadataUrl });
+    srv = await startTestServer({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret-not-real', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'aaaaaaaa-0000-4000-8000-00000000000a', BOT_OPENID_METADATA_URL: bf.metadataUrl });
   });
   afterAll(async () => { await srv.stop(); await bf.stop(); jest.restoreAllMocks(); });
 
