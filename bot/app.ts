@@ -80,7 +80,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }
 
     const services = deps.services ?? new EditionServices(library);
-    const links = createCardLinks({ publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId });
+    const links = createCardLinks({ publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId, teamsCatalogAppId: config.teamsCatalogAppId });
+    if (config.teamsCatalogAppId) {
+      logger.info({ teamsCatalogAppId: config.teamsCatalogAppId }, 'deep links to the tab name the catalogue app ID (TEAMS_CATALOG_APP_ID)');
+    } else if (config.teamsAppId) {
+      logger.info({ teamsAppId: config.teamsAppId }, 'deep links to the tab name the manifest ID (TEAMS_APP_ID), right for an uploaded app: once the app is published to the organisation\'s catalogue, set TEAMS_CATALOG_APP_ID');
+    }
     const bot = new TeamsBot({
       library, services, logger, links, unfurlHosts: unfurlHosts(config),
       // Only activities the CloudAdapter has authenticated reach the bot, so their serviceUrl can be trusted.

@@ -18,6 +18,8 @@ const Env = z.object({
   PUBLIC_BASE_URL: optionalString,
   /** The Teams app ID from the manifest (for deep links to the tab). */
   TEAMS_APP_ID: optionalString,
+  /** The app's ID in the organisation's app catalogue: deep links name it instead of TEAMS_APP_ID once the app is published there. */
+  TEAMS_CATALOG_APP_ID: optionalString,
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   /** Checked in botSettings(), which names what to set instead of a bare enum error. */
@@ -73,6 +75,8 @@ export interface Config {
   dataDir?: string;
   publicBaseUrl?: string;
   teamsAppId?: string;
+  /** Set once the app is published to the organisation's catalogue: deep links use it. */
+  teamsCatalogAppId?: string;
   bot: {
     /** No MicrosoftAppId: no Bot Framework auth, replies only to loopback service URLs. */
     localMode: boolean;
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR ? path.resolve(e.DATA_DIR) : undefined,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     teamsAppId: e.TEAMS_APP_ID,
+    teamsCatalogAppId: e.TEAMS_CATALOG_APP_ID,
     bot: {
       localMode: !e.MicrosoftAppId,
       appId: e.MicrosoftAppId,
@@ -143,6 +148,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const meta = config.bot.openIdMetadataUrl;
   if (meta && !(/^https:\/\//.test(meta) || (meta.startsWith('http://') && isLoopbackHost(safeHost(meta))))) {
     complaints.push(`BOT_OPENID_METADATA_URL must be https (http only for a loopback test server), not "${meta}".`);
+  }
+  if (config.teamsCatalogAppId && !GUID.test(config.teamsCatalogAppId)) {
+    complaints.push(`TEAMS_CATALOG_APP_ID must be the app's ID in your organisation's app catalogue (a GUID), not "${config.teamsCatalogAppId.slice(0, 60)}".`);
   }
   if (config.publicBaseUrl && !isHttpUrl(config.publicBaseUrl)) {
     complaints.push(`PUBLIC_BASE_URL must be an http(s) URL such as https://medsec.example.jp, not "${config.publicBaseUrl}".`);

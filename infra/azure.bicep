@@ -70,6 +70,9 @@ param botSku string = 'F0'
 @description('The Teams app ID (the manifest "id"), for deep links from cards to the tab.')
 param teamsAppId string
 
+@description('The app\'s ID in the organisation\'s app catalogue, once it is published there (atk publish writes it as TEAMS_APP_PUBLISHED_APP_ID). Deep links to the tab name it; empty: the manifest ID, right only for an uploaded (sideloaded) app.')
+param teamsCatalogAppId string = ''
+
 @description('Client ID of the Entra app registration the tab\'s SSO tokens are issued for (manifest webApplicationInfo.id).')
 param ssoClientId string
 
@@ -112,6 +115,7 @@ var placeholderStart = '\${{'
 // subscription's or the managed identity's (which may be an integrator's).
 var allowedTenants = empty(allowedTenantIds) || startsWith(allowedTenantIds, placeholderStart) ? microsoft365TenantId : allowedTenantIds
 var database = startsWith(databaseUrl, placeholderStart) ? '' : databaseUrl
+var catalogAppId = startsWith(teamsCatalogAppId, placeholderStart) ? '' : teamsCatalogAppId
 var botSecret = startsWith(botAppPassword, placeholderStart) ? '' : botAppPassword
 // A single-tenant bot: with the federated credential (the managed identity's
 // client ID) or, where that cannot be used, a client secret; never both.
@@ -184,6 +188,7 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     LOG_LEVEL: logLevel
     PUBLIC_BASE_URL: 'https://${webApp.properties.defaultHostName}'
     TEAMS_APP_ID: teamsAppId
+    TEAMS_CATALOG_APP_ID: catalogAppId
     MicrosoftAppId: botAppId
     MicrosoftAppType: 'SingleTenant'
     MicrosoftAppTenantId: microsoft365TenantId

@@ -1,9 +1,11 @@
 /**
  * Where links in cards point, built from the deployment's public address and
- * Teams app ID (contract/links.ts builds the URLs). Each is absent when the
- * deployment has no public address or app ID.
+ * Teams app IDs (contract/links.ts builds the URLs): deep links name the
+ * catalogue app ID where the app is published to the organisation's catalogue,
+ * the manifest ID otherwise. Each is absent when the deployment has no public
+ * address or app ID.
  */
-import { itemWebUrl, teamsItemDeepLink } from '../../contract/links';
+import { deepLinkAppId, itemWebUrl, teamsItemDeepLink, type TeamsAppIds } from '../../contract/links';
 
 export interface CardLinks {
   /** The item in the tab, as a web URL (also what unfurls into the card). */
@@ -16,12 +18,13 @@ export interface CardLinks {
 
 export const NO_LINKS: CardLinks = { itemUrl: () => undefined, tabDeepLink: () => undefined, shareUrl: () => undefined };
 
-export function createCardLinks(options: { publicBaseUrl?: string; teamsAppId?: string }): CardLinks {
+export function createCardLinks(options: { publicBaseUrl?: string } & TeamsAppIds): CardLinks {
   const base = options.publicBaseUrl;
   const itemUrl = (ref: string) => (base ? itemWebUrl(base, ref) : undefined);
+  const appId = deepLinkAppId(options);
   return {
     itemUrl,
-    tabDeepLink: (ref) => (options.teamsAppId ? teamsItemDeepLink(options.teamsAppId, ref, itemUrl(ref)) : undefined),
+    tabDeepLink: (ref) => (appId ? teamsItemDeepLink(appId, ref, itemUrl(ref)) : undefined),
     shareUrl(ref) {
       const url = itemUrl(ref);
       // Teams' "Share to Teams" page; the shared link unfurls into the item's card.

@@ -94,6 +94,22 @@ describe('Adaptive Cards', () => {
     for (const d of item!.documents.map((n) => library.documentByNumber.get(n)!).filter((d) => d.url)) expect(json).toContain(d.url!);
   });
 
+  it('opens the item in the checklist through the catalogue app ID once the app is published, the manifest ID before', () => {
+    const item = edition.items[0];
+    const openUrl = (l: ReturnType<typeof createCardLinks>, standalone: boolean) => {
+      const card = createItemCard(item, { ...base, locale: 'ja', links: l, standalone }) as { actions: Array<{ type: string; title: string; url?: string }> };
+      return new URL(card.actions.find((a) => a.title === STRINGS.ja.openInTab)!.url!).pathname;
+    };
+    const sideloaded = createCardLinks({ publicBaseUrl: 'https://medsec.example.org', teamsAppId: '11111111-2222-3333-4444-555555555555' });
+    const published = createCardLinks({ publicBaseUrl: 'https://medsec.example.org', teamsAppId: '11111111-2222-3333-4444-555555555555', teamsCatalogAppId: '5c1e2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' });
+    for (const standalone of [false, true]) {
+      expect(openUrl(sideloaded, standalone)).toBe('/l/entity/11111111-2222-3333-4444-555555555555/checklist');
+      expect(openUrl(published, standalone)).toBe('/l/entity/5c1e2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b/checklist');
+    }
+    const json = JSON.stringify(createItemCard(item, { ...base, locale: 'ja', links: published }));
+    expect(json).not.toContain('/l/entity/11111111-2222-3333-4444-555555555555/');
+  });
+
   it('a shared (standalone) card has only OpenUrl actions', () => {
     const text = JSON.stringify(createItemCard(edition.items[0], { ...base, locale: 'en', links, standalone: true }));
     expect(text).not.toContain('Action.Submit');

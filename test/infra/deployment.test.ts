@@ -146,6 +146,14 @@ describe('the deployment files', () => {
     expect(yml.indexOf('name: medsec-reference-bot-')).toBeLessThan(yml.indexOf('- uses: arm/deploy'));
   });
 
+  test('deep links get the catalogue app ID that atk publish writes, once there is one', () => {
+    expect(appSettingValues().get('TEAMS_CATALOG_APP_ID')).toBe('catalogAppId');
+    expect(bicep).toMatch(/^var catalogAppId = startsWith\(teamsCatalogAppId, placeholderStart\) \? '' : teamsCatalogAppId$/m);
+    expect(bicepParams.get('teamsCatalogAppId')).toBe(true);
+    expect(JSON.parse(read('infra/azure.parameters.json')).parameters.teamsCatalogAppId).toEqual({ value: '${{TEAMS_APP_PUBLISHED_APP_ID}}' });
+    expect(read('m365agents.yml')).toMatch(/- uses: teamsApp\/publishAppPackage\n(?:\s+[^\n]+\n)*?\s+publishedAppId: TEAMS_APP_PUBLISHED_APP_ID/);
+  });
+
   test('the toolkit deploys with a Bicep CLI of today, not the 2022 one', () => {
     const pinned = /^\s+bicepCliVersion: v(\d+)\.(\d+)\.(\d+)$/m.exec(read('m365agents.yml'));
     expect(pinned).not.toBeNull();
