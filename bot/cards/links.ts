@@ -8,15 +8,16 @@
 import { deepLinkAppId, itemWebUrl, teamsItemDeepLink, type TeamsAppIds } from '../../contract/links';
 
 export interface CardLinks {
-  /** The item in the tab, as a web URL (also what unfurls into the card). */
+  /**
+   * The item in the tab, as a web URL: what unfurls into the item's card, so
+   * the card's share panel offers it to copy into any chat.
+   */
   itemUrl(ref: string): string | undefined;
   /** The item in the Teams tab, as a Teams deep link. */
   tabDeepLink(ref: string): string | undefined;
-  /** "Share to Teams": opens Teams' share dialog with the item's link, which unfurls into its card. */
-  shareUrl(ref: string): string | undefined;
 }
 
-export const NO_LINKS: CardLinks = { itemUrl: () => undefined, tabDeepLink: () => undefined, shareUrl: () => undefined };
+export const NO_LINKS: CardLinks = { itemUrl: () => undefined, tabDeepLink: () => undefined };
 
 export function createCardLinks(options: { publicBaseUrl?: string } & TeamsAppIds): CardLinks {
   const base = options.publicBaseUrl;
@@ -25,10 +26,5 @@ export function createCardLinks(options: { publicBaseUrl?: string } & TeamsAppId
   return {
     itemUrl,
     tabDeepLink: (ref) => (appId ? teamsItemDeepLink(appId, ref, itemUrl(ref)) : undefined),
-    shareUrl(ref) {
-      const url = itemUrl(ref);
-      // Teams' "Share to Teams" page; the shared link unfurls into the item's card.
-      return url ? `https://teams.microsoft.com/share?href=${encodeURIComponent(url)}` : undefined;
-    },
   };
 }

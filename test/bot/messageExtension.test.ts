@@ -96,6 +96,11 @@ describe('composeExtension/selectItem', () => {
     expect(text).toContain('6.9 C-10');
     expect(text).toContain(`https://${HOST}/#/items/6.9-C-10`);
     expect(utf16Bytes(card)).toBeLessThanOrEqual(28 * 1024);
+    // Whoever reads it, on any client, shares it by its link (which unfurls) or the compose-box search, not the web share page.
+    const share = card.actions.find((a: { title: string }) => a.title === 'Share');
+    expect(share.type).toBe('Action.ShowCard');
+    expect(share.card.body.find((e: { type: string }) => e.type === 'Input.Text').value).toBe(`https://${HOST}/#/items/6.9-C-10`);
+    expect(text).not.toContain('teams.microsoft.com/share');
   });
 
   it('answers an unknown item with a message', async () => {

@@ -110,10 +110,44 @@ describe('Adaptive Cards', () => {
     expect(json).not.toContain('/l/entity/11111111-2222-3333-4444-555555555555/');
   });
 
-  it('a shared (standalone) card has only OpenUrl actions', () => {
-    const text = JSON.stringify(createItemCard(edition.items[0], { ...base, locale: 'en', links, standalone: true }));
-    expect(text).not.toContain('Action.Submit');
-    expect(text).toContain('Action.OpenUrl');
+  it('a shared (standalone) card has only buttons that need no bot: links and the share panel', () => {
+    const card = createItemCard(edition.items[0], { ...base, locale: 'en', links, standalone: true }) as { actions: Array<{ type: string }> };
+    expect(JSON.stringify(card)).not.toContain('Action.Submit');
+    expect(card.actions.map((a) => a.type)).toEqual(['Action.OpenUrl', 'Action.ShowCard']);
+  });
+
+  describe('sharing from a card, on every Teams client', () => {
+    const item = edition.itemById.get('6.5-C-6')!;
+    type Action = { type: string; title: string; url?: string; card?: { type: string; body: Array<{ type: string; text?: string; id?: string; label?: string; value?: string }> } };
+    const actionsOf = (card: unknown) => ((card as { actions?: Action[] }).actions ?? []);
+
+    it.each([false, true])('offers the item\'s link to copy (it unfurls into this card) and the compose-box search, never the web share page (standalone: %s)', (standalone) => {
+      for (const locale of locales) {
+        const card = createItemCard(item, { ...base, locale, links, standalone });
+        const share = actionsOf(card).find((a) => a.title === STRINGS[locale].share)!;
+        expect(share.type).toBe('Action.ShowCard');
+        const [how, link] = share.card!.body;
+        expect(how).toMatchObject({ type: 'TextBlock', text: STRINGS[locale].shareHow('6.5 C-6') });
+        expect(link).toMatchObject({ type: 'Input.Text', label: STRINGS[locale].shareLinkLabel, value: 'https://medsec.example.org/#/items/6.5-C-6' });
+        // Teams' "Share to Teams" web page works only in desktop Edge and Chrome: not on Teams mobile, not for guests.
+        expect(JSON.stringify(card)).not.toMatch(/teams\.microsoft\.com\/share/);
+        expect(cardProblems(card)).toEqual([]);
+      }
+    });
+
+    it('reads naturally in Japanese, and says the same in English', () => {
+      expect(STRINGS.ja.shareHow('6.5 C-6')).toBe('このリンクをコピーしてチャットやチャネルに貼り付けると、6.5 C-6 のカードとして表示されます。作成ボックスでこのアプリから「6.5 C-6」を検索して、カードを挿入することもできます。');
+      expect(STRINGS.en.shareHow('6.5 C-6')).toContain('Copy this link into any chat or channel');
+    });
+
+    it('has no share panel and no "open" button when the deployment has no public address', () => {
+      expect(actionsOf(createItemCard(item, { ...base, locale: 'ja' })).map((a) => a.title)).toEqual([STRINGS.ja.showSection(item.section)]);
+      // With only the app ID, "open in checklist" is the deep link and sharing still needs the web link.
+      const deepOnly = createCardLinks({ teamsAppId: '11111111-2222-3333-4444-555555555555' });
+      const actions = actionsOf(createItemCard(item, { ...base, locale: 'ja', links: deepOnly }));
+      expect(actions.map((a) => a.type)).toEqual(['Action.OpenUrl', 'Action.Submit']);
+      expect(actions[0].url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\//);
+    });
   });
 
   it('names a close second as plainly as the first, as a button that opens it', () => {

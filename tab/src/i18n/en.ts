@@ -72,6 +72,8 @@ export const en: Strings = {
 
   share: 'Share',
   shareItem: 'Share {id}',
+  shareToTeams: 'Share to Teams',
+  shareToTeamsItem: 'Share {id} to Teams (opens in a new window)',
   copyLink: 'Copy link',
   copyLinkItem: 'Copy link to {id}',
   linkCopied: 'Copied a link to {id}.',

@@ -71,6 +71,8 @@ export const ja = {
 
   share: '共有',
   shareItem: '{id} を共有',
+  shareToTeams: 'Teams で共有',
+  shareToTeamsItem: '{id} を Teams で共有（新しいウィンドウで開きます）',
   copyLink: 'リンクをコピー',
   copyLinkItem: '{id} へのリンクをコピー',
   linkCopied: '{id} へのリンクをコピーしました。',
