@@ -15,6 +15,7 @@ import { createSectionCard } from '../../bot/cards/sectionCard';
 import { ItemCardCache } from '../../bot/cards/cardCache';
 import { plainText } from '../../bot/cards/markdown';
 import { createCardLinks } from '../../bot/cards/links';
+import { CARD_VERSIONS, forSurface } from '../../bot/cards/versions';
 import { STRINGS, type Locale } from '../../bot/i18n/strings';
 
 const library = testLibrary();
@@ -41,6 +42,24 @@ describe('Adaptive Cards', () => {
         expect({ id: item.id, problems: cardProblems(card) }).toEqual({ id: item.id, problems: [] });
       }
     }
+  });
+
+  it.each(locales)('the unfurled item card declares 1.3, as link unfurling documents, and uses nothing newer, for every item in %s', (locale) => {
+    expect(CARD_VERSIONS.linkUnfurl).toBe('1.3');
+    for (const item of edition.items) {
+      const card = forSurface(createItemCard(item, { ...base, locale, links, standalone: true }), 'linkUnfurl');
+      expect(card.version).toBe('1.3');
+      expect({ id: item.id, problems: cardProblems(card, { version: '1.3' }) }).toEqual({ id: item.id, problems: [] });
+    }
+  });
+
+  it('declaring a surface\'s version copies the card, leaving the cached one as it was', () => {
+    const cache = new ItemCardCache();
+    const card = createItemCard(edition.items[0], { ...base, cache, locale: 'ja', links, standalone: true });
+    const unfurled = forSurface(card, 'linkUnfurl');
+    expect([unfurled.version, card.version]).toEqual(['1.3', '1.5']);
+    expect(createItemCard(edition.items[0], { ...base, cache, locale: 'ja', links, standalone: true }).version).toBe('1.5');
+    expect(forSurface(card, 'message')).toBe(card);
   });
 
   it('shows the item ID as people read it, the requirement under a heading that says it is a summary, and the conformity marker', () => {
@@ -222,6 +241,19 @@ describe('Adaptive Cards', () => {
     expect(preview.content.title).toContain(edition.displayId(item.id));
     expect(preview.content.subtitle).toMatch(/適合可能|Teams では対応不可|Teams 対象外/);
     expect(preview.content.tap).toEqual({ type: 'invoke', value: { id: item.id } });
+  });
+
+  it('catches a card that declares 1.3 but uses something newer (the validator can fail)', () => {
+    const card = {
+      type: 'AdaptiveCard', version: '1.3', msteams: { width: 'Full' },
+      body: [{ type: 'TextBlock', wrap: true, text: 'x', style: 'heading' }, { type: 'Table', columns: [{ width: 1 }], rows: [] }],
+      actions: [{ type: 'Action.Execute', title: 'x' }],
+    };
+    const problems = cardProblems(card, { version: '1.3' }).join('\n');
+    expect(problems).toMatch(/type Table is not in Adaptive Cards 1\.3/);
+    expect(problems).toMatch(/type Action\.Execute is not in Adaptive Cards 1\.3/);
+    expect(problems).toMatch(/Property "style" is supported in version 1\.5, but you are using version 1\.3/);
+    expect(cardProblems({ ...card, version: '1.5' }, { version: '1.3' }).join()).toMatch(/version 1\.5, expected 1\.3/);
   });
 
   it('catches what Teams would reject (the validator can fail)', () => {
