@@ -197,6 +197,20 @@ describe('the deployment files', () => {
     expect(aad.oauth2Permissions.map((p: { value: string }) => p.value)).toEqual([ACCESS_AS_USER_SCOPE]);
   });
 
+  test('the manual path of docs/deployment.md passes every required Bicep parameter and sets the token version before the ID URI', () => {
+    const guide = read('docs/deployment.md');
+    const pathB = guide.slice(guide.indexOf('### Path B'), guide.indexOf('### Hosting elsewhere'));
+    const command = pathB.slice(pathB.indexOf('az deployment group create'), pathB.indexOf('```', pathB.indexOf('az deployment group create')));
+    const required = [...bicepParams].filter(([, hasDefault]) => !hasDefault).map(([name]) => name);
+    expect(required).toEqual(expect.arrayContaining(['microsoft365TenantId', 'botAppId']));
+    expect(required.filter((name) => !command.includes(`${name}=`))).toEqual([]);
+    // Today's Entra admin center shows the Graph-format manifest; a hardened identifier-URI policy needs the version first.
+    const version = pathB.indexOf('"requestedAccessTokenVersion": 2');
+    expect(version).toBeGreaterThan(0);
+    expect(version).toBeLessThan(pathB.indexOf('*Application ID URI*'));
+    expect(pathB).not.toMatch(/set `accessTokenAcceptedVersion`/);
+  });
+
   test('m365agents.yml provisions, deploys and publishes with the files of this repository', () => {
     const yml = read('m365agents.yml');
     for (const phase of ['provision:', 'deploy:', 'publish:']) expect(yml).toMatch(new RegExp(`^${phase}`, 'm'));
