@@ -60,19 +60,32 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { config, library, logger } = deps;
   const store = deps.assessmentStore ?? await openAssessmentStore(config.assessments, logger);
   try {
-    const auth = createRequestAuthenticator(config.auth);
+    const auth = createRequestAuthenticator(config.auth, { logger });
     const directory = new TeamDirectory(store);
     const credentials = createBotCredentials(config.bot);
     const roster = deps.teamRoster ?? (credentials ? new BotConnectorRoster(credentials) : undefined);
     const membership = roster ? new CachedTeamMembership(store, roster, deps.membershipCache) : undefined;
-    if (auth.mode === 'local') {
+    if (config.auth.mode === 'local') {
       logger.info('assessments: local mode (no AAD_APP_CLIENT_ID) — loopback requests only, as local-user');
-    } else if (!membership) {
+    } else {
+      // The one line that tells an administrator whose users will be let in.
+      const tenants = config.auth.allowedTenantIds;
+      logger.info({ allowedTenantIds: tenants }, `allowed tenants (ALLOWED_TENANT_IDS): ${tenants.join(', ')} — the assessments API and the bot refuse every other tenant`);
+    }
+    if (config.bot.appType === 'UserAssignedMSI') {
+      logger.warn('bot: registered as a user-assigned managed identity (MicrosoftAppType=UserAssignedMSI), which Microsoft now calls legacy; new registrations are single-tenant with a federated credential (docs/deployment.md)');
+    }
+    if (auth.mode === 'sso' && !membership) {
       logger.warn('assessments: MicrosoftAppId is not set, so team membership cannot be checked; channel assessments are refused (personal ones work)');
     }
 
     const services = deps.services ?? new EditionServices(library);
-    const links = createCardLinks({ publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId });
+    const links = createCardLinks({ publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId, teamsCatalogAppId: config.teamsCatalogAppId });
+    if (config.teamsCatalogAppId) {
+      logger.info({ teamsCatalogAppId: config.teamsCatalogAppId }, 'deep links to the tab name the catalogue app ID (TEAMS_CATALOG_APP_ID)');
+    } else if (config.teamsAppId) {
+      logger.info({ teamsAppId: config.teamsAppId }, 'deep links to the tab name the manifest ID (TEAMS_APP_ID), right for an uploaded app: once the app is published to the organisation\'s catalogue, set TEAMS_CATALOG_APP_ID');
+    }
     const bot = new TeamsBot({
       library, services, logger, links, unfurlHosts: unfurlHosts(config),
       // Only activities the CloudAdapter has authenticated reach the bot, so their serviceUrl can be trusted.

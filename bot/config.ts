@@ -18,10 +18,15 @@ const Env = z.object({
   PUBLIC_BASE_URL: optionalString,
   /** The Teams app ID from the manifest (for deep links to the tab). */
   TEAMS_APP_ID: optionalString,
+  /** The app's ID in the organisation's app catalogue: deep links name it instead of TEAMS_APP_ID once the app is published there. */
+  TEAMS_CATALOG_APP_ID: optionalString,
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
-  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
+  /** Checked in botSettings(), which names what to set instead of a bare enum error. */
+  MicrosoftAppType: optionalString,
   MicrosoftAppTenantId: optionalString,
+  /** Client ID of the user-assigned managed identity the bot's single-tenant app registration trusts (federated credential). */
+  BOT_MANAGED_IDENTITY_CLIENT_ID: optionalString,
   /** Where the Bot Framework describes the keys that sign Teams' requests (default: Microsoft's); tests point it at a local stand-in. */
   BOT_OPENID_METADATA_URL: optionalString,
   /** The tab's Entra app (client) ID for Teams SSO. Unset = assessment API in local mode. */
@@ -45,6 +50,10 @@ export const DEFAULT_ASSESSMENT_DB_PATH = './.data/assessments.sqlite';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The bot registrations start-up accepts. */
+export const BOT_APP_TYPES = ['SingleTenant', 'UserAssignedMSI'] as const;
+export type BotAppType = typeof BOT_APP_TYPES[number];
+
 /** How callers of the assessment API are identified. */
 export type AuthConfig =
   | { mode: 'local' }
@@ -66,13 +75,23 @@ export interface Config {
   dataDir?: string;
   publicBaseUrl?: string;
   teamsAppId?: string;
+  /** Set once the app is published to the organisation's catalogue: deep links use it. */
+  teamsCatalogAppId?: string;
   bot: {
     /** No MicrosoftAppId: no Bot Framework auth, replies only to loopback service URLs. */
     localMode: boolean;
     appId?: string;
     appPassword?: string;
-    appType?: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+    /**
+     * SingleTenant: the registration Microsoft recommends for new bots, with a
+     * federated credential (managedIdentityClientId) or a client secret.
+     * UserAssignedMSI: a legacy managed-identity registration, still accepted.
+     * (MultiTenant can no longer be registered and is refused.)
+     */
+    appType?: BotAppType;
     tenantId?: string;
+    /** SingleTenant with a federated credential: the managed identity whose token the app registration trusts. */
+    managedIdentityClientId?: string;
     /** BOT_OPENID_METADATA_URL; undefined: Microsoft's own. */
     openIdMetadataUrl?: string;
   };
@@ -107,12 +126,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR ? path.resolve(e.DATA_DIR) : undefined,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     teamsAppId: e.TEAMS_APP_ID,
+    teamsCatalogAppId: e.TEAMS_CATALOG_APP_ID,
     bot: {
       localMode: !e.MicrosoftAppId,
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
-      appType: e.MicrosoftAppType,
+      appType: BOT_APP_TYPES.find((t) => t === e.MicrosoftAppType),
       tenantId: e.MicrosoftAppTenantId,
+      managedIdentityClientId: e.BOT_MANAGED_IDENTITY_CLIENT_ID,
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     auth: authConfig(e, complaints),
@@ -121,13 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sqlitePath: path.resolve(e.ASSESSMENT_DB_PATH ?? DEFAULT_ASSESSMENT_DB_PATH),
     },
   };
-  const missing = missingBotSettings(config);
-  if (missing.length) complaints.push(`Incomplete bot configuration: MicrosoftAppId is set, but ${missing.join('; ')}.`);
+  complaints.push(...botSettingsProblems(config.bot, e.MicrosoftAppType));
   const unfit = config.production ? missingProductionSettings(config) : [];
   if (unfit.length) complaints.push(`Incomplete production configuration (NODE_ENV=production): ${unfit.join('; ')}.`);
   const meta = config.bot.openIdMetadataUrl;
   if (meta && !(/^https:\/\//.test(meta) || (meta.startsWith('http://') && isLoopbackHost(safeHost(meta))))) {
     complaints.push(`BOT_OPENID_METADATA_URL must be https (http only for a loopback test server), not "${meta}".`);
+  }
+  if (config.teamsCatalogAppId && !GUID.test(config.teamsCatalogAppId)) {
+    complaints.push(`TEAMS_CATALOG_APP_ID must be the app's ID in your organisation's app catalogue (a GUID), not "${config.teamsCatalogAppId.slice(0, 60)}".`);
   }
   if (config.publicBaseUrl && !isHttpUrl(config.publicBaseUrl)) {
     complaints.push(`PUBLIC_BASE_URL must be an http(s) URL such as https://medsec.example.jp, not "${config.publicBaseUrl}".`);
@@ -188,19 +211,43 @@ function databaseUrl(value: string | undefined, complaints: string[]): string | 
   return value;
 }
 
-/** A half configuration must stop start-up, saying exactly what is missing. */
-function missingBotSettings(config: Config): string[] {
-  const b = config.bot;
+/**
+ * The bot's registration must be one that can be registered today and be
+ * complete: otherwise start-up stops, naming the setting. Without
+ * MicrosoftAppId (local mode) none of this applies.
+ */
+function botSettingsProblems(b: Config['bot'], rawType: string | undefined): string[] {
   if (b.localMode) return [];
+  const recommended = 'MicrosoftAppType=SingleTenant with MicrosoftAppTenantId and a federated credential (BOT_MANAGED_IDENTITY_CLIENT_ID) or a client secret (MicrosoftAppPassword); see docs/deployment.md';
+  if (rawType === undefined) {
+    return [`Incomplete bot configuration: MicrosoftAppId is set, but MicrosoftAppType is not set (required with MicrosoftAppId; no default is assumed). Register the bot as single-tenant: ${recommended}. An existing managed-identity registration (legacy) takes MicrosoftAppType=UserAssignedMSI.`];
+  }
+  if (rawType.toLowerCase() === 'multitenant') {
+    return [`Unsupported bot registration: MicrosoftAppType=MultiTenant can no longer be registered. Register the bot as single-tenant and set ${recommended}.`];
+  }
+  if (!b.appType) {
+    return [`Invalid bot configuration: MicrosoftAppType must be SingleTenant (or UserAssignedMSI for an existing managed-identity registration), not "${rawType.slice(0, 40)}".`];
+  }
   const missing: string[] = [];
-  const type = b.appType ?? 'MultiTenant';
-  if (type !== 'UserAssignedMSI' && !b.appPassword) missing.push('MicrosoftAppPassword is not set (required unless MicrosoftAppType=UserAssignedMSI)');
-  if ((type === 'SingleTenant' || type === 'UserAssignedMSI') && !b.tenantId) missing.push(`MicrosoftAppTenantId is not set (required for MicrosoftAppType=${type})`);
-  // botbuilder refuses a managed identity with a password, with a bare assertion at start-up.
-  if (type === 'UserAssignedMSI' && b.appPassword) missing.push('MicrosoftAppPassword is set, which a managed identity (MicrosoftAppType=UserAssignedMSI) must not have: remove it');
-  return missing;
+  const type = b.appType;
+  if (!b.tenantId) missing.push(`MicrosoftAppTenantId is not set (required for MicrosoftAppType=${type})`);
+  if (type === 'SingleTenant') {
+    if (!b.appPassword && !b.managedIdentityClientId) {
+      missing.push('it has no credential: set BOT_MANAGED_IDENTITY_CLIENT_ID (the managed identity its federated credential trusts) or MicrosoftAppPassword (a client secret)');
+    }
+    if (b.appPassword && b.managedIdentityClientId) {
+      missing.push('both BOT_MANAGED_IDENTITY_CLIENT_ID and MicrosoftAppPassword are set: keep one credential (the federated credential needs no secret, so remove MicrosoftAppPassword)');
+    }
+  } else {
+    // botbuilder refuses a managed identity with a password, with a bare assertion at start-up.
+    if (b.appPassword) missing.push('MicrosoftAppPassword is set, which a managed identity (MicrosoftAppType=UserAssignedMSI) must not have: remove it');
+    if (b.managedIdentityClientId) missing.push('BOT_MANAGED_IDENTITY_CLIENT_ID is set, which belongs to MicrosoftAppType=SingleTenant (with UserAssignedMSI, MicrosoftAppId is the managed identity itself): remove it');
+  }
+  if (b.managedIdentityClientId && !GUID.test(b.managedIdentityClientId)) {
+    missing.push(`BOT_MANAGED_IDENTITY_CLIENT_ID must be the managed identity's client ID (a GUID), not "${b.managedIdentityClientId.slice(0, 40)}"`);
+  }
+  return missing.length ? [`Incomplete bot configuration: MicrosoftAppId is set, but ${missing.join('; ')}.`] : [];
 }
-
 
 function isHttpUrl(value: string, protocols = ['http:', 'https:']): boolean {
   try {

@@ -92,7 +92,10 @@ export const SearchResponse = z.object({
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
 export const ClientConfig = z.object({
+  /** The manifest's `id` (TEAMS_APP_ID). */
   teamsAppId: z.string().nullable(),
+  /** The app's ID in the organisation's app catalogue (TEAMS_CATALOG_APP_ID): deep links name it when set. */
+  teamsCatalogAppId: z.string().nullable(),
   publicBaseUrl: z.string().nullable(),
 }).strict();
 export type ClientConfig = z.infer<typeof ClientConfig>;

@@ -18,9 +18,28 @@ export function itemWebUrl(base: string, ref: string): string {
   return `${base.replace(/\/+$/, '')}/${itemHash(ref)}`;
 }
 
+/** The deployment's Teams app IDs, as the server has them and /api/client-config gives them to the tab. */
+export interface TeamsAppIds {
+  /** The manifest's `id` (TEAMS_APP_ID). */
+  teamsAppId?: string | null;
+  /** The app's ID in the organisation's app catalogue (TEAMS_CATALOG_APP_ID), once it is published there. */
+  teamsCatalogAppId?: string | null;
+}
+
+/**
+ * The app ID a deep link must name. An app published to the organisation's
+ * catalogue is addressed by its catalogue app ID (with the manifest ID such
+ * links fail on iOS and are unreliable in the new Teams); only an uploaded
+ * (sideloaded) app by its manifest ID. Undefined: no deep link can be built.
+ */
+export function deepLinkAppId(ids: TeamsAppIds): string | undefined {
+  return ids.teamsCatalogAppId || ids.teamsAppId || undefined;
+}
+
 /**
  * Opens the personal tab on the item: its subEntityId reaches the tab as
- * page.subPageId. `webUrl` is where clients without Teams go.
+ * page.subPageId. `teamsAppId` is deepLinkAppId()'s answer; `webUrl` is
+ * where clients without Teams go.
  */
 export function teamsItemDeepLink(teamsAppId: string, ref: string, webUrl?: string): string {
   const context = encodeURIComponent(JSON.stringify({ subEntityId: ref }));

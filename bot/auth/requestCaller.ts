@@ -5,6 +5,7 @@
  */
 import type { Request } from 'restify';
 import type { JWTVerifyGetKey } from 'jose';
+import type { Logger } from 'pino';
 import type { AuthConfig } from '../config';
 import { AppError } from '../errors';
 import { isLoopbackAddress } from '../loopback';
@@ -17,7 +18,7 @@ export interface RequestAuthenticator {
   authenticate(req: Request): Promise<Caller>;
 }
 
-export function createRequestAuthenticator(auth: AuthConfig, options: { keys?: JWTVerifyGetKey } = {}): RequestAuthenticator {
+export function createRequestAuthenticator(auth: AuthConfig, options: { keys?: JWTVerifyGetKey; logger?: Logger } = {}): RequestAuthenticator {
   if (auth.mode === 'local') {
     return {
       mode: 'local',
@@ -39,7 +40,16 @@ export function createRequestAuthenticator(auth: AuthConfig, options: { keys?: J
       if (!header) throw new AppError(401, 'token_missing', 'Sign-in is required: send the Teams SSO token as "Authorization: Bearer <token>".');
       const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
       if (!m) throw new AppError(401, 'token_malformed', 'The Authorization header must be "Bearer <token>".');
-      return verify(m[1]);
+      try {
+        return await verify(m[1]);
+      } catch (err) {
+        // A whole organisation locked out is a configuration problem: say so in the log too.
+        if (err instanceof AppError && err.code === 'tenant_not_allowed') {
+          options.logger?.warn({ tenantId: (err.details as { tenantId?: string } | undefined)?.tenantId, allowedTenantIds: auth.allowedTenantIds },
+            'assessments: refused a signed-in user of a tenant that is not in ALLOWED_TENANT_IDS');
+        }
+        throw err;
+      }
     },
   };
 }

@@ -3,8 +3,8 @@
  * (`authentication.getAuthToken()` in teams-js): an Entra ID access token for
  * this app. Checked: RS256 signature against the Entra JWKS, issuer for the
  * token's own tenant (v1 or v2 form), audience (client ID or application ID
- * URI), expiry, a delegated (user) token, and the tenant against
- * ALLOWED_TENANT_IDS.
+ * URI), expiry, a delegated (user) token for this API's own scope
+ * (`access_as_user` in `scp`), and the tenant against ALLOWED_TENANT_IDS.
  */
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { AppError } from '../errors';
@@ -23,6 +23,13 @@ export interface Caller {
   userId: string;
   name: string;
 }
+
+/**
+ * The one delegated scope the tab's SSO app exposes (infra/aad.manifest.json)
+ * and Teams asks for. A token for this audience with any other scope was not
+ * issued for the tab, so it is refused.
+ */
+export const ACCESS_AS_USER_SCOPE = 'access_as_user';
 
 const MAX_TOKEN_LENGTH = 16 * 1024;
 const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -70,16 +77,38 @@ export function createSsoTokenVerifier(settings: SsoSettings, options: { keys?: 
     } catch (err) {
       throw describeFailure(err);
     }
-    if (typeof payload.scp !== 'string' || payload.scp.length === 0) {
+    if (typeof payload.scp !== 'string' || payload.scp.trim().length === 0) {
       throw unauthorized('token_invalid', 'The sign-in token is not a user token (no delegated scope).');
     }
-    if (!allowed.has(tenantId)) {
-      throw new AppError(403, 'tenant_not_allowed', 'Your organisation (tenant) is not allowed to use this service. Ask the administrator to add it to ALLOWED_TENANT_IDS.');
+    // `scp` is a space-separated list of the delegated scopes the token grants.
+    if (!payload.scp.split(' ').includes(ACCESS_AS_USER_SCOPE)) {
+      throw unauthorized('token_wrong_scope',
+        `The sign-in token does not grant this API's scope "${ACCESS_AS_USER_SCOPE}" (it grants "${printable(payload.scp)}"). Use the token Teams gives the tab (authentication.getAuthToken()).`);
     }
+    if (!allowed.has(tenantId)) throw tenantNotAllowed(tenantId);
     const oid = String(payload.oid);
     const name = [payload.name, payload.preferred_username, payload.upn].find((v): v is string => typeof v === 'string' && v.length > 0) ?? oid;
     return { tenantId, userId: oid, name: name.slice(0, 200) };
   };
+}
+
+/**
+ * A signed-in user of a tenant the deployment does not serve. The usual cause
+ * is a deployment whose allowed tenant is the Azure subscription's rather than
+ * the Microsoft 365 tenant its users sign in to: the message names both the
+ * tenant and the setting.
+ */
+export function tenantNotAllowed(tenantId: string): AppError {
+  return new AppError(403, 'tenant_not_allowed',
+    `Tenant ${tenantId} is not allowed to use this service: the server accepts only the tenants in its ALLOWED_TENANT_IDS setting. `
+    + `If this is your organisation's Microsoft 365 tenant, the administrator adds ${tenantId} to ALLOWED_TENANT_IDS (see docs/deployment.md).`,
+    { tenantId });
+}
+
+/** Claim text for a message: visible ASCII only, and short. */
+function printable(value: string): string {
+  const clean = value.replace(/[^\x20-\x7e]/g, '?');
+  return clean.length > 100 ? `${clean.slice(0, 100)}…` : clean;
 }
 
 function describeFailure(err: unknown): AppError {

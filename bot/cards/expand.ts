@@ -1,5 +1,6 @@
 /**
- * Card templates (templates/*.json, Adaptive Card 1.5) filled with
+ * Card templates (templates/*.json, Adaptive Card 1.5; versions.ts lowers the
+ * declared version where a surface documents less) filled with
  * adaptivecards-templating. A template shows the card's whole shape; the
  * builders only compute the data that fills it.
  */

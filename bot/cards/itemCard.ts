@@ -81,7 +81,7 @@ export function createItemCard(item: Item, options: ItemCardOptions): AdaptiveCa
   const statusLine = options.channelState ? s.channelStatus(s.status[options.channelState.status], options.channelState.owner ?? undefined) : '';
   const related = options.standalone ? [] : options.related ?? [];
   const key = [item.id, locale, intro ? 1 : 0, statusLine ? 1 : 0, related.map((r) => r.id).join(','), options.closeSecond?.id ?? '',
-    options.standalone ? 1 : 0, links.tabDeepLink(ref) ?? '', links.itemUrl(ref) ?? '', links.shareUrl(ref) ?? ''].join('\u0000');
+    options.standalone ? 1 : 0, links.tabDeepLink(ref) ?? '', links.itemUrl(ref) ?? ''].join('\u0000');
   const build = () => buildItemCard(item, ref, { ...options, related }, intro && SLOTS.intro, statusLine && SLOTS.status);
   if (!options.cache) return fillSlots(build(), { [SLOTS.intro]: intro, [SLOTS.status]: statusLine });
   return options.cache.get(key, build, { intro, status: statusLine });
@@ -201,8 +201,15 @@ function buildItemCardWith(item: Item, ref: string, options: ItemCardOptions, in
     disclaimer: s.disclaimer(edition.info.label[locale]),
     openInTab: s.openInTab,
     tabLink,
+    // Sharing stays inside Teams on every client: the panel shows the item's
+    // link (which unfurls into this card) to copy, and the compose box's search.
+    // Teams' "Share to Teams" web page is not used: it works only in desktop
+    // Edge and Chrome, not on Teams mobile nor for guests, and a card is read
+    // on whatever device its reader has.
     share: s.share,
-    shareLink: links.shareUrl(ref) ?? '',
+    shareHow: s.shareHow(edition.displayId(item.id)),
+    shareLinkLabel: s.shareLinkLabel,
+    shareLink: links.itemUrl(ref) ?? '',
     sectionAction: options.standalone ? null : {
       title: s.showSection(item.section),
       data: showSection(item.section, edition.id === library.defaultEdition.id ? undefined : edition.id, locale),

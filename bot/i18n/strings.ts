@@ -50,6 +50,9 @@ export interface Strings {
   showSection: (section: string) => string;
   openInTab: string;
   share: string;
+  /** Inside the card's share panel: how to share the item without leaving Teams. */
+  shareHow: (displayId: string) => string;
+  shareLinkLabel: string;
   sectionHeading: (section: string, title: string) => string;
   sectionCount: (count: number) => string;
   sectionNotFound: (section: string) => string;
@@ -123,6 +126,8 @@ export const STRINGS: Record<Locale, Strings> = {
     showSection: (s) => `${s} 節の一覧`,
     openInTab: 'チェックリストで開く',
     share: '共有',
+    shareHow: (id) => `このリンクをコピーしてチャットやチャネルに貼り付けると、${id} のカードとして表示されます。作成ボックスでこのアプリから「${id}」を検索して、カードを挿入することもできます。`,
+    shareLinkLabel: 'この要求事項へのリンク',
     sectionHeading: (s, t) => `${s} ${t}`,
     sectionCount: (n) => `${n} 件の要求事項があります。項目を選ぶと詳細を表示します。`,
     sectionNotFound: (s) => `${s} 節の要求事項は見つかりませんでした。`,
@@ -198,6 +203,8 @@ export const STRINGS: Record<Locale, Strings> = {
     showSection: (s) => `All of section ${s}`,
     openInTab: 'Open in checklist',
     share: 'Share',
+    shareHow: (id) => `Copy this link into any chat or channel: it shows as the card of ${id}. You can also search for "${id}" with this app from the compose box and insert its card.`,
+    shareLinkLabel: 'Link to this requirement',
     sectionHeading: (s, t) => `${s} ${t}`,
     sectionCount: (n) => `${n} requirement${n === 1 ? '' : 's'}. Choose one to see the details.`,
     sectionNotFound: (s) => `No requirements found for section ${s}.`,

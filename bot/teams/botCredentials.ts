@@ -4,11 +4,15 @@
  */
 import { JwtTokenProviderFactory, ManagedIdentityAppCredentials, MicrosoftAppCredentials } from 'botframework-connector';
 import type { Config } from '../config';
+import { RenewingFederatedAppCredentials } from './federatedCredentials';
 
 const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
 
-export function createBotCredentials(bot: Config['bot']): MicrosoftAppCredentials | ManagedIdentityAppCredentials | undefined {
+export function createBotCredentials(bot: Config['bot']): MicrosoftAppCredentials | ManagedIdentityAppCredentials | RenewingFederatedAppCredentials | undefined {
   if (bot.localMode || !bot.appId) return undefined;
+  if (bot.appType === 'SingleTenant' && bot.managedIdentityClientId && bot.tenantId) {
+    return new RenewingFederatedAppCredentials({ appId: bot.appId, managedIdentityClientId: bot.managedIdentityClientId, tenantId: bot.tenantId }, BOT_FRAMEWORK_SCOPE);
+  }
   if (bot.appType === 'UserAssignedMSI') {
     return new ManagedIdentityAppCredentials(bot.appId, BOT_FRAMEWORK_SCOPE, new JwtTokenProviderFactory());
   }

@@ -6,8 +6,8 @@
 import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, Activity } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, Activity } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import { localeFromTag } from '../../contract/locale';
 import type { Config } from '../config';
 import { sendError } from '../http/errors';
@@ -15,8 +15,10 @@ import { isLoopbackUrl } from '../loopback';
 import { createNoticeCard } from '../cards/noticeCard';
 import { jsonBytes } from '../json/frozenJson';
 import { STRINGS } from '../i18n/strings';
+import { checkActivityTenant, tenantRefusalMessage, type TenantVerdict } from '../auth/tenantPolicy';
 import type { TeamsBot } from './teamsBot';
 import { ReusingBotFrameworkAuthentication } from './reusingAuthentication';
+import { RenewingFederatedCredentialsFactory } from './federatedCredentials';
 
 /** The parts of an activity we rely on; the rest passes through untouched. */
 const IncomingActivity = z.object({
@@ -32,6 +34,24 @@ const IncomingActivity = z.object({
   locale: z.string().max(20).optional(),
 }).passthrough();
 
+/**
+ * The public cloud's settings with another place for the channel's signing
+ * keys (tests). Overriding only BotOpenIdMetadata makes botbuilder switch to
+ * its "parameterized" cloud with every other value unset, in which no channel
+ * token's issuer is accepted and no login URL is known.
+ */
+function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
+  return {
+    BotOpenIdMetadata: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
 /** CloudAdapter.process() writes raw error messages to the response; we shape responses ourselves. */
 class BotAdapter extends CloudAdapter {
   processOne(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
@@ -42,15 +62,24 @@ class BotAdapter extends CloudAdapter {
 export function createBotEndpoint(options: { config: Config; logger: Logger; bot: TeamsBot }) {
   const { config, logger, bot } = options;
   const b = config.bot;
+  // A single-tenant registration with a federated credential: botbuilder's
+  // configuration knows only secrets and certificates, so its credentials come from here.
+  const federated = !b.localMode && b.appType === 'SingleTenant' && b.managedIdentityClientId && b.appId && b.tenantId
+    ? new RenewingFederatedCredentialsFactory({ appId: b.appId, managedIdentityClientId: b.managedIdentityClientId, tenantId: b.tenantId })
+    : undefined;
   const auth = new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
     b.localMode
       ? {}
       : {
-        MicrosoftAppId: b.appId, MicrosoftAppPassword: b.appPassword, MicrosoftAppType: b.appType ?? 'MultiTenant', MicrosoftAppTenantId: b.tenantId,
-        ...(b.openIdMetadataUrl ? { BotOpenIdMetadata: b.openIdMetadataUrl } : {}),
+        // loadConfig() has refused an unset or no longer registrable MicrosoftAppType.
+        MicrosoftAppId: b.appId, MicrosoftAppPassword: b.appPassword, MicrosoftAppType: b.appType, MicrosoftAppTenantId: b.tenantId,
+        ...(b.openIdMetadataUrl ? publicCloudWithKeysFrom(b.openIdMetadataUrl) : {}),
       },
+    federated,
   ));
   const adapter = new BotAdapter(auth);
+  // With sign-in configured, the bot serves the same tenants as the assessment API.
+  const allowedTenants = config.auth.mode === 'sso' ? new Set(config.auth.allowedTenantIds) : undefined;
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity?.type }, 'bot turn failed');
@@ -80,7 +109,30 @@ export function createBotEndpoint(options: { config: Config; logger: Logger; bot
     }
     const authHeader = String(req.headers.authorization ?? '');
     try {
-      const invokeResponse = await adapter.processOne(authHeader, activity, (context) => bot.run(context));
+      let refused: Exclude<TenantVerdict, { allowed: true }> | undefined;
+      const invokeResponse = await adapter.processOne(authHeader, activity, async (context) => {
+        // Checked once the adapter has authenticated the activity, and before
+        // anything else sees it: a refused tenant is not answered, its team's
+        // serviceUrl is not recorded, nothing is called.
+        if (allowedTenants) {
+          const verdict = checkActivityTenant(context.activity, allowedTenants);
+          if (!verdict.allowed) {
+            refused = verdict;
+            return;
+          }
+        }
+        await bot.run(context);
+      });
+      if (refused) {
+        logger.warn({
+          reason: refused.reason,
+          tenantId: refused.reason === 'not-allowed' ? refused.tenantId : undefined,
+          tenantIds: refused.reason === 'conflict' ? refused.tenantIds : undefined,
+          activityType: activity.type, channelId: activity.channelId, allowedTenantIds: [...allowedTenants!],
+        }, 'bot: refused an activity from a tenant that is not in ALLOWED_TENANT_IDS');
+        sendError(res, 403, 'tenant_not_allowed', tenantRefusalMessage(refused), refused.reason === 'not-allowed' ? { tenantId: refused.tenantId } : undefined);
+        return;
+      }
       const status = invokeResponse?.status ?? 200;
       if (invokeResponse?.body !== undefined) {
         // Replies (expectReplies) and invoke results are plain JSON: written

@@ -19,6 +19,7 @@ import type { AdaptiveCard } from '../cards/expand';
 import type { CardLinks } from '../cards/links';
 import { createItemCard, type ChannelState } from '../cards/itemCard';
 import { createPreviewCard } from '../cards/previewCard';
+import { forSurface, type CardSurface } from '../cards/versions';
 import { STRINGS } from '../i18n/strings';
 
 export const SEARCH_COMMAND_ID = 'searchItems';
@@ -137,7 +138,7 @@ export class TeamsBot extends TeamsActivityHandler {
         type: 'result',
         attachmentLayout: 'list',
         attachments: page.items.map((item) => ({
-          ...adaptive(this.shareCard(page.edition, item, locale)),
+          ...adaptive(this.shareCard(page.edition, item, locale, 'searchResult')),
           preview: createPreviewCard(this.deps.library, page.edition, item, locale, { id: this.deps.library.refOf(page.edition, item), locale }),
         })),
       },
@@ -149,7 +150,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const locale: Locale = v.locale === 'en' || v.locale === 'ja' ? v.locale : localeFromTag(context.activity.locale);
     const found = typeof v.id === 'string' ? this.deps.library.resolveRef(v.id) : undefined;
     if (!found) return message(STRINGS[locale].extensionUnknownLink);
-    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [adaptive(this.shareCard(found.edition, found.item, locale))] } };
+    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [adaptive(this.shareCard(found.edition, found.item, locale, 'searchResult'))] } };
   }
 
   // ---- Link unfurling -----------------------------------------------------
@@ -163,15 +164,18 @@ export class TeamsBot extends TeamsActivityHandler {
       composeExtension: {
         type: 'result',
         attachmentLayout: 'list',
-        attachments: [{ ...adaptive(this.shareCard(found.edition, found.item, locale)), preview: createPreviewCard(this.deps.library, found.edition, found.item, locale) }],
+        attachments: [{ ...adaptive(this.shareCard(found.edition, found.item, locale, 'linkUnfurl')), preview: createPreviewCard(this.deps.library, found.edition, found.item, locale) }],
       },
     };
   }
 
-  /** A self-contained card: OpenUrl buttons only, since the bot may not be in that chat. */
-  private shareCard(edition: Edition, item: Item, locale: Locale): AdaptiveCard {
-    return createItemCard(item, {
+  /**
+   * A self-contained card (no button that needs the bot, which may not be in
+   * that chat), declaring the Adaptive Card version its surface documents.
+   */
+  private shareCard(edition: Edition, item: Item, locale: Locale, surface: CardSurface): AdaptiveCard {
+    return forSurface(createItemCard(item, {
       locale, library: this.deps.library, edition, links: this.deps.links, cache: this.deps.services.cards(edition), standalone: true,
-    });
+    }), surface);
   }
 }

@@ -59,7 +59,7 @@ describe('sign-in settings', () => {
 
   it('lists sign-in problems together with the others', () => {
     const message = refusal({ AAD_APP_CLIENT_ID: CLIENT, MicrosoftAppId: CLIENT });
-    expect(message).toMatch(/MicrosoftAppPassword is not set/);
+    expect(message).toMatch(/MicrosoftAppType is not set/);
     expect(message).toMatch(/ALLOWED_TENANT_IDS is not set/);
   });
 });

@@ -129,16 +129,41 @@ describe('the bot in local mode (no MicrosoftAppId)', () => {
   });
 });
 
+describe('the bot once the app is published to the organisation\'s catalogue (TEAMS_CATALOG_APP_ID)', () => {
+  it('links its cards to the tab through the catalogue app ID, not the manifest ID', async () => {
+    const srv = await startTestServer({
+      PUBLIC_BASE_URL: 'https://medsec.example.org', TEAMS_APP_ID: '11111111-2222-3333-4444-555555555555', TEAMS_CATALOG_APP_ID: '5c1e2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+    });
+    try {
+      const { body } = await postActivity(srv.baseUrl, messageActivity('6.5 C-6', { deliveryMode: 'expectReplies' }));
+      const text = JSON.stringify(replyCards(body)[0]);
+      expect(text).toContain('https://teams.microsoft.com/l/entity/5c1e2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b/checklist');
+      expect(text).not.toContain('/l/entity/11111111-2222-3333-4444-555555555555/');
+    } finally {
+      await srv.stop();
+    }
+  });
+});
+
 describe('the bot with a Microsoft app registration', () => {
   const APP_ID = '99999999-8888-7777-6666-555555555555';
   const SERVICE_URL = 'https://smba.trafficmanager.net/jp/';
   let srv: RunningServer;
   let bf: FakeBotFramework;
   beforeAll(async () => {
+    // botframework-connector prints every refused token with console.error.
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
     bf = await startFakeBotFramework();
-    srv = await startTestServer({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret-not-real', MicrosoftAppType: 'MultiTenant', BOT_OPENID_METADATA_URL: bf.metadataUrl });
+    srv = await startTestServer({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret-not-real', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'aaaaaaaa-0000-4000-8000-00000000000a', BOT_OPENID_METADATA_URL: bf.metadataUrl });
   });
-  afterAll(async () => { await srv.stop(); await bf.stop(); });
+  afterAll(async () => { await srv.stop(); await bf.stop(); jest.restoreAllMocks(); });
+
+  it('answers a request the Bot Framework signed for this bot', async () => {
+    const token = await bf.token(APP_ID, SERVICE_URL);
+    const { status, body } = await postActivity(srv.baseUrl, messageActivity('help', { serviceUrl: SERVICE_URL, deliveryMode: 'expectReplies' }), { authorization: `Bearer ${token}` });
+    expect(status).toBe(200);
+    expect(replyCards(body)).toHaveLength(1);
+  });
 
   it('refuses an unauthenticated request with 401', async () => {
     const { status, body } = await postActivity(srv.baseUrl, messageActivity('help', { serviceUrl: SERVICE_URL }));

@@ -32,6 +32,7 @@ describe('composeExtension/query', () => {
     expect(ids.some((t: string) => t.startsWith('6.5 C-6'))).toBe(true);
     for (const a of ce.attachments) {
       expect(a.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      expect(a.content.version).toBe('1.5');
       expect(cardProblems(a.content)).toEqual([]);
       expect(JSON.stringify(a.content)).not.toContain('Action.Submit');
       expect(a.preview.contentType).toBe('application/vnd.microsoft.card.thumbnail');
@@ -96,6 +97,11 @@ describe('composeExtension/selectItem', () => {
     expect(text).toContain('6.9 C-10');
     expect(text).toContain(`https://${HOST}/#/items/6.9-C-10`);
     expect(utf16Bytes(card)).toBeLessThanOrEqual(28 * 1024);
+    // Whoever reads it, on any client, shares it by its link (which unfurls) or the compose-box search, not the web share page.
+    const share = card.actions.find((a: { title: string }) => a.title === 'Share');
+    expect(share.type).toBe('Action.ShowCard');
+    expect(share.card.body.find((e: { type: string }) => e.type === 'Input.Text').value).toBe(`https://${HOST}/#/items/6.9-C-10`);
+    expect(text).not.toContain('teams.microsoft.com/share');
   });
 
   it('answers an unknown item with a message', async () => {
@@ -110,7 +116,9 @@ describe('composeExtension/queryLink (link unfurling)', () => {
     const { status, body } = await postActivity(srv.baseUrl, invokeActivity('composeExtension/queryLink', { url: `https://${HOST}/#/items/6.5-C-6` }));
     expect(status).toBe(200);
     const [att] = body.composeExtension.attachments;
-    expect(cardProblems(att.content)).toEqual([]);
+    // Link unfurling documents Adaptive Cards up to 1.3: the card declares it and uses nothing newer.
+    expect(att.content.version).toBe('1.3');
+    expect(cardProblems(att.content, { version: '1.3' })).toEqual([]);
     expect(JSON.stringify(att.content)).toContain(item.title.ja);
     expect(att.preview.content.title).toMatch(/^6\.5 C-6/);
   });

@@ -27,7 +27,7 @@ describe('ReusingBotFrameworkAuthentication', () => {
 
   it('still refuses requests without a valid token when an app ID is configured', async () => {
     const auth = new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', MicrosoftAppType: 'MultiTenant',
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '00000000-0000-4000-8000-00000000000a',
     }));
     await expect(auth.authenticateRequest(activity('https://smba.trafficmanager.net/jp/'), '')).rejects.toThrow();
     await expect(auth.authenticateRequest(activity('https://smba.trafficmanager.net/jp/'), 'Bearer forged.token.value')).rejects.toThrow();

@@ -220,6 +220,26 @@ describe('the self-assessment in the tab (local mode)', () => {
     }
   });
 
+  it('names the refused tenant and the setting when the organisation is not allowed', async () => {
+    const tenant = 'cccccccc-0000-4000-8000-00000000000c';
+    const context = await env.browser.newContext({ locale: 'ja-JP' });
+    try {
+      await context.route('**/api/assessments/**', (route) => route.fulfill({
+        status: 403, contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'tenant_not_allowed', message: `Tenant ${tenant} is not allowed to use this service.`, details: { tenantId: tenant } } }),
+      }));
+      const page = await context.newPage();
+      await page.goto(`${env.srv.baseUrl}/#/`);
+      await waitForChecklist(page);
+      const error = page.getByTestId('assessment-error');
+      await error.waitFor();
+      await expect(error.textContent()).resolves.toContain(`この組織（テナント ${tenant}）には、この自己点検の利用が許可されていません。`);
+      await expect(error.textContent()).resolves.toContain('ALLOWED_TENANT_IDS');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('finds no serious or critical axe violations with the panel and an open form', async () => {
     const page = await open(`#/items/${A}?section=6.5`);
     await row(page, A).getByTestId('assessment-form').waitFor();

@@ -240,6 +240,27 @@ describe('an item', () => {
     // No Teams host, so no share dialog to offer.
     expect(await page.getByRole('button', { name: '6.5 C-6 を共有' }).count()).toBe(0);
   });
+
+  const DESKTOP_CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
+  const IPHONE_SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
+  const ANDROID_CHROME = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Mobile Safari/537.36';
+
+  it('offers Teams\' web share page outside Teams in desktop Chrome, where Microsoft supports it, in a new window', async () => {
+    const page = await open(`#/items/${ACCESS_LOG_ITEM}`, { userAgent: DESKTOP_CHROME });
+    const link = page.locator('li[data-item-id="6.5-C-6"] [data-action="share-to-teams"]');
+    await link.waitFor();
+    expect(await link.getAttribute('aria-label')).toBe('6.5 C-6 を Teams で共有（新しいウィンドウで開きます）');
+    expect(await link.getAttribute('href')).toBe(`https://teams.microsoft.com/share?href=${encodeURIComponent(`${env.srv.baseUrl}/#/items/${ACCESS_LOG_ITEM}`)}`);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it.each([['an iPhone', IPHONE_SAFARI], ['an Android phone', ANDROID_CHROME]])('offers only "copy link" on %s, where the web share page does not work', async (_what, userAgent) => {
+    const page = await open(`#/items/${ACCESS_LOG_ITEM}`, { userAgent });
+    await page.getByRole('button', { name: '6.5 C-6 へのリンクをコピー' }).waitFor();
+    expect(await page.locator('[data-action="share-to-teams"]').count()).toBe(0);
+    expect(await page.content()).not.toContain('teams.microsoft.com/share');
+  });
 });
 
 describe('printing', () => {

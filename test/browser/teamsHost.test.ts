@@ -11,7 +11,10 @@ import { hostLog, openInFakeTeams, proxyTabOrigin, sendToTab, TAB_ORIGIN, type F
 
 const ref = testEdition();
 const APP_ID = '11111111-2222-4333-8444-555555555555';
-const env = useTabTestEnvironment({ TEAMS_APP_ID: APP_ID });
+// Published to the organisation's catalogue: deep links must name this ID, not the manifest's.
+const CATALOG_APP_ID = '5c1e2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const env = useTabTestEnvironment({ TEAMS_APP_ID: APP_ID, TEAMS_CATALOG_APP_ID: CATALOG_APP_ID });
+const ANDROID_CHROME = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Mobile Safari/537.36';
 let context: BrowserContext | undefined;
 
 afterEach(async () => {
@@ -19,8 +22,8 @@ afterEach(async () => {
   context = undefined;
 });
 
-async function inTeams(options: FakeHostOptions & { beforeLoad?: (ctx: BrowserContext) => Promise<void> }) {
-  context = await env.browser.newContext({ viewport: { width: 1200, height: 800 } });
+async function inTeams(options: FakeHostOptions & { beforeLoad?: (ctx: BrowserContext) => Promise<void>; userAgent?: string }) {
+  context = await env.browser.newContext({ viewport: { width: 1200, height: 800 }, ...(options.userAgent ? { userAgent: options.userAgent } : {}) });
   await proxyTabOrigin(context, env.srv.baseUrl);
   await options.beforeLoad?.(context);
   return openInFakeTeams(context, options);
@@ -88,10 +91,15 @@ describe('inside Teams', () => {
     // The shared URL is the item's page URL, which the message extension unfurls into a card.
     expect(request.content[0].url).toBe(`${TAB_ORIGIN}/#/items/6.5-C-6`);
     expect(request.content[0].message).toContain('6.5 C-6');
+    // Inside Teams the web share page is never offered: the host's dialog keeps people in Teams.
+    expect(await tab.locator('[data-action="share-to-teams"]').count()).toBe(0);
   });
 
-  it('copies a Teams deep link to the item where the host cannot share', async () => {
-    const { tab } = await inTeams({ hash: '#/items/6.5-C-6', beforeLoad: async (ctx) => {
+  it.each<[string, Partial<FakeHostOptions> & { userAgent?: string }]>([
+    ['a Teams client without a share dialog', {}],
+    ['Teams on an Android phone', { hostClientType: 'android', userAgent: ANDROID_CHROME }],
+  ])('copies a Teams deep link to the item, with the catalogue app ID, in %s', async (_what, host) => {
+    const { tab } = await inTeams({ hash: '#/items/6.5-C-6', ...host, beforeLoad: async (ctx) => {
       await ctx.grantPermissions(['clipboard-write'], { origin: TAB_ORIGIN });
       // Record what reaches the clipboard (reading it back from a frame needs focus headless Chromium does not give).
       await ctx.addInitScript(() => {
@@ -101,11 +109,13 @@ describe('inside Teams', () => {
     } });
     await tab.waitForSelector('li[data-item-id="6.5-C-6"]:not([hidden]) [data-testid="item-detail"]');
     expect(await tab.getByRole('button', { name: '6.5 C-6 を共有' }).count()).toBe(0);
+    // Nor Teams' web share page, which would leave Teams (and does not work on mobile).
+    expect(await tab.locator('[data-action="share-to-teams"]').count()).toBe(0);
     await tab.getByRole('button', { name: '6.5 C-6 へのリンクをコピー' }).click();
     await tab.getByText('6.5 C-6 へのリンクをコピーしました。').waitFor();
     const copied = await tab.evaluate(() => (window as any).copiedText as string);
     const url = new URL(copied);
-    expect(`${url.origin}${url.pathname}`).toBe(`https://teams.microsoft.com/l/entity/${APP_ID}/checklist`);
+    expect(`${url.origin}${url.pathname}`).toBe(`https://teams.microsoft.com/l/entity/${CATALOG_APP_ID}/checklist`);
     expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ subEntityId: '6.5-C-6' });
   });
 

@@ -15,6 +15,7 @@ import { createSectionCard } from '../../bot/cards/sectionCard';
 import { ItemCardCache } from '../../bot/cards/cardCache';
 import { plainText } from '../../bot/cards/markdown';
 import { createCardLinks } from '../../bot/cards/links';
+import { CARD_VERSIONS, forSurface } from '../../bot/cards/versions';
 import { STRINGS, type Locale } from '../../bot/i18n/strings';
 
 const library = testLibrary();
@@ -61,6 +62,26 @@ describe('Adaptive Cards', () => {
     // A row no 第5版 item answers says its coverage is not written yet.
     const lonely = v7.items.find((i) => i.coverageFrom?.length === 0)!;
     expect(cardTexts(createItemCard(lonely, { library, edition: v7, locale: 'ja' }))).toContain(STRINGS.ja.noCoverageYet('第5版'));
+  });
+
+  it.each(locales)('the unfurled item card declares 1.3, as link unfurling documents, and uses nothing newer, for every item in %s', (locale) => {
+    expect(CARD_VERSIONS.linkUnfurl).toBe('1.3');
+    for (const ed of library.editions) {
+      for (const item of ed.items) {
+        const card = forSurface(createItemCard(item, { library, edition: ed, locale, links, standalone: true }), 'linkUnfurl');
+        expect(card.version).toBe('1.3');
+        expect({ id: `${ed.id}:${item.id}`, problems: cardProblems(card, { version: '1.3' }) }).toEqual({ id: `${ed.id}:${item.id}`, problems: [] });
+      }
+    }
+  });
+
+  it('declaring a surface\'s version copies the card, leaving the cached one as it was', () => {
+    const cache = new ItemCardCache();
+    const card = createItemCard(edition.items[0], { ...base, cache, locale: 'ja', links, standalone: true });
+    const unfurled = forSurface(card, 'linkUnfurl');
+    expect([unfurled.version, card.version]).toEqual(['1.3', '1.5']);
+    expect(createItemCard(edition.items[0], { ...base, cache, locale: 'ja', links, standalone: true }).version).toBe('1.5');
+    expect(forSurface(card, 'message')).toBe(card);
   });
 
   it('shows the item ID as people read it, the requirement under a heading that says it is a summary, and the conformity marker', () => {
@@ -114,10 +135,60 @@ describe('Adaptive Cards', () => {
     for (const d of item!.documents.map((n) => library.documentByNumber.get(n)!).filter((d) => d.url)) expect(json).toContain(d.url!);
   });
 
-  it('a shared (standalone) card has only OpenUrl actions', () => {
-    const text = JSON.stringify(createItemCard(edition.items[0], { ...base, locale: 'en', links, standalone: true }));
-    expect(text).not.toContain('Action.Submit');
-    expect(text).toContain('Action.OpenUrl');
+  it('opens the item in the checklist through the catalogue app ID once the app is published, the manifest ID before', () => {
+    const item = edition.items[0];
+    const openUrl = (l: ReturnType<typeof createCardLinks>, standalone: boolean) => {
+      const card = createItemCard(item, { ...base, locale: 'ja', links: l, standalone }) as { actions: Array<{ type: string; title: string; url?: string }> };
+      return new URL(card.actions.find((a) => a.title === STRINGS.ja.openInTab)!.url!).pathname;
+    };
+    const sideloaded = createCardLinks({ publicBaseUrl: 'https://medsec.example.org', teamsAppId: '11111111-2222-3333-4444-555555555555' });
+    const published = createCardLinks({ publicBaseUrl: 'https://medsec.example.org', teamsAppId: '11111111-2222-3333-4444-555555555555', teamsCatalogAppId: '5c1e2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' });
+    for (const standalone of [false, true]) {
+      expect(openUrl(sideloaded, standalone)).toBe('/l/entity/11111111-2222-3333-4444-555555555555/checklist');
+      expect(openUrl(published, standalone)).toBe('/l/entity/5c1e2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b/checklist');
+    }
+    const json = JSON.stringify(createItemCard(item, { ...base, locale: 'ja', links: published }));
+    expect(json).not.toContain('/l/entity/11111111-2222-3333-4444-555555555555/');
+  });
+
+  it('a shared (standalone) card has only buttons that need no bot: links and the share panel', () => {
+    const card = createItemCard(edition.items[0], { ...base, locale: 'en', links, standalone: true }) as { actions: Array<{ type: string }> };
+    expect(JSON.stringify(card)).not.toContain('Action.Submit');
+    expect(card.actions.map((a) => a.type)).toEqual(['Action.OpenUrl', 'Action.ShowCard']);
+  });
+
+  describe('sharing from a card, on every Teams client', () => {
+    const item = edition.itemById.get('6.5-C-6')!;
+    type Action = { type: string; title: string; url?: string; card?: { type: string; body: Array<{ type: string; text?: string; id?: string; label?: string; value?: string }> } };
+    const actionsOf = (card: unknown) => ((card as { actions?: Action[] }).actions ?? []);
+
+    it.each([false, true])('offers the item\'s link to copy (it unfurls into this card) and the compose-box search, never the web share page (standalone: %s)', (standalone) => {
+      for (const locale of locales) {
+        const card = createItemCard(item, { ...base, locale, links, standalone });
+        const share = actionsOf(card).find((a) => a.title === STRINGS[locale].share)!;
+        expect(share.type).toBe('Action.ShowCard');
+        const [how, link] = share.card!.body;
+        expect(how).toMatchObject({ type: 'TextBlock', text: STRINGS[locale].shareHow('6.5 C-6') });
+        expect(link).toMatchObject({ type: 'Input.Text', label: STRINGS[locale].shareLinkLabel, value: 'https://medsec.example.org/#/items/6.5-C-6' });
+        // Teams' "Share to Teams" web page works only in desktop Edge and Chrome: not on Teams mobile, not for guests.
+        expect(JSON.stringify(card)).not.toMatch(/teams\.microsoft\.com\/share/);
+        expect(cardProblems(card)).toEqual([]);
+      }
+    });
+
+    it('reads naturally in Japanese, and says the same in English', () => {
+      expect(STRINGS.ja.shareHow('6.5 C-6')).toBe('このリンクをコピーしてチャットやチャネルに貼り付けると、6.5 C-6 のカードとして表示されます。作成ボックスでこのアプリから「6.5 C-6」を検索して、カードを挿入することもできます。');
+      expect(STRINGS.en.shareHow('6.5 C-6')).toContain('Copy this link into any chat or channel');
+    });
+
+    it('has no share panel and no "open" button when the deployment has no public address', () => {
+      expect(actionsOf(createItemCard(item, { ...base, locale: 'ja' })).map((a) => a.title)).toEqual([STRINGS.ja.showSection(item.section)]);
+      // With only the app ID, "open in checklist" is the deep link and sharing still needs the web link.
+      const deepOnly = createCardLinks({ teamsAppId: '11111111-2222-3333-4444-555555555555' });
+      const actions = actionsOf(createItemCard(item, { ...base, locale: 'ja', links: deepOnly }));
+      expect(actions.map((a) => a.type)).toEqual(['Action.OpenUrl', 'Action.Submit']);
+      expect(actions[0].url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\//);
+    });
   });
 
   it('names a close second as plainly as the first, as a button that opens it', () => {
@@ -192,6 +263,19 @@ describe('Adaptive Cards', () => {
     expect(preview.content.title).toContain(edition.displayId(item.id));
     expect(preview.content.subtitle).toMatch(/適合可能|Teams では対応不可|Teams 対象外/);
     expect(preview.content.tap).toEqual({ type: 'invoke', value: { id: item.id } });
+  });
+
+  it('catches a card that declares 1.3 but uses something newer (the validator can fail)', () => {
+    const card = {
+      type: 'AdaptiveCard', version: '1.3', msteams: { width: 'Full' },
+      body: [{ type: 'TextBlock', wrap: true, text: 'x', style: 'heading' }, { type: 'Table', columns: [{ width: 1 }], rows: [] }],
+      actions: [{ type: 'Action.Execute', title: 'x' }],
+    };
+    const problems = cardProblems(card, { version: '1.3' }).join('\n');
+    expect(problems).toMatch(/type Table is not in Adaptive Cards 1\.3/);
+    expect(problems).toMatch(/type Action\.Execute is not in Adaptive Cards 1\.3/);
+    expect(problems).toMatch(/Property "style" is supported in version 1\.5, but you are using version 1\.3/);
+    expect(cardProblems({ ...card, version: '1.5' }, { version: '1.3' }).join()).toMatch(/version 1\.5, expected 1\.3/);
   });
 
   it('catches what Teams would reject (the validator can fail)', () => {

@@ -30,6 +30,8 @@ export interface FakeHostOptions {
   channelId?: string;
   /** What authentication.getAuthToken answers (a string: success; absent: failure). */
   authToken?: string;
+  /** The Teams client the host says it is (teams-js HostClientType): `web` unless told. */
+  hostClientType?: 'web' | 'desktop' | 'android' | 'ios';
 }
 
 export interface HostMessage {
@@ -55,7 +57,7 @@ function hostPage(options: FakeHostOptions): string {
       entityId: options.entityId ?? 'checklist',
       subEntityId: options.subEntityId,
       frameContext: options.frameContext ?? 'content',
-      hostClientType: 'web',
+      hostClientType: options.hostClientType ?? 'web',
       appSessionId: 'test-session',
       tid: '00000000-0000-4000-8000-00000000000a',
       userObjectId: '00000000-0000-4000-8000-00000000000b',
@@ -80,7 +82,7 @@ function hostPage(options: FakeHostOptions): string {
     window.hostLog.push({ func: msg.func, args: msg.args });
     if (config.silent) return;
     switch (msg.func) {
-      case 'initialize': return reply(msg, [config.frameContext, 'web', JSON.stringify(config.runtime), '2.58.0']);
+      case 'initialize': return reply(msg, [config.frameContext, config.context.hostClientType, JSON.stringify(config.runtime), '2.58.0']);
       case 'getContext': return reply(msg, [config.context]);
       case 'settings.setSettings': return reply(msg, [true]);
       case 'sharing.shareWebContent': return reply(msg, [null]);

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig } from '../../bot/config';
 import { loadLibrary } from '../../bot/reference/loadLibrary';
 import type { Library } from '../../bot/reference/library';
@@ -42,12 +42,12 @@ export interface RunningServer {
 
 export async function startTestServer(
   env: NodeJS.ProcessEnv = {},
-  extra: { tabDir?: string; host?: string } & Omit<Partial<AppDeps>, 'config' | 'logger' | 'tabDir'> = {},
+  extra: { tabDir?: string; host?: string; logger?: Logger } & Omit<Partial<AppDeps>, 'config' | 'logger' | 'tabDir'> = {},
 ): Promise<RunningServer> {
   // Each server gets its own assessment database unless the test names one.
   const tmp = env.ASSESSMENT_DB_PATH ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'medsec-test-'));
   const removeTmp = () => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); };
-  const { tabDir, host = '127.0.0.1', ...deps } = extra;
+  const { tabDir, host = '127.0.0.1', logger = pino({ level: 'silent' }), ...deps } = extra;
   let app: App;
   try {
     const config = loadConfig({
@@ -56,7 +56,7 @@ export async function startTestServer(
       ...env,
     });
     const library = deps.library ?? testLibrary();
-    app = await createApp({ services: library === testLibrary() ? testServices() : undefined, ...deps, config, library, logger: pino({ level: 'silent' }), tabDir });
+    app = await createApp({ services: library === testLibrary() ? testServices() : undefined, ...deps, config, library, logger, tabDir });
   } catch (err) {
     removeTmp();
     throw err;

@@ -92,6 +92,29 @@ describe('signed-in use', () => {
     expect((await call('GET', '/api/assessments/personal', token)).status).toBe(200);
   });
 
+  it('accepts a token that grants access_as_user among other scopes', async () => {
+    const token = await entra.token({ tid: TENANT_A, oid: ALICE, scp: 'User.Read access_as_user' });
+    expect((await call('GET', '/api/assessments/personal', token)).status).toBe(200);
+  });
+
+  it('says which scope a refused token lacks and which it has', async () => {
+    const r = await call('GET', '/api/assessments/personal', await entra.token({ tid: TENANT_A, oid: ALICE, scp: 'User.Read' }));
+    expect(r.status).toBe(401);
+    expect(r.body.error).toEqual({
+      code: 'token_wrong_scope',
+      message: 'The sign-in token does not grant this API\'s scope "access_as_user" (it grants "User.Read"). Use the token Teams gives the tab (authentication.getAuthToken()).',
+    });
+  });
+
+  it('says which tenant it refused and which setting lets it in', async () => {
+    const r = await call('GET', '/api/assessments/personal', await entra.token({ tid: TENANT_OTHER.toUpperCase(), oid: MALLORY }));
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('tenant_not_allowed');
+    expect(r.body.error.details).toEqual({ tenantId: TENANT_OTHER });
+    expect(r.body.error.message).toContain(`Tenant ${TENANT_OTHER} is not allowed`);
+    expect(r.body.error.message).toContain(`adds ${TENANT_OTHER} to ALLOWED_TENANT_IDS`);
+  });
+
   it('keeps personal assessments private to their owner', async () => {
     const bob = await entra.token({ tid: TENANT_A, oid: BOB, name: 'Bob' });
     const r = await call('GET', '/api/assessments/personal', bob);
@@ -115,6 +138,8 @@ describe('refused tokens change nothing', () => {
     ['a token for another application', () => entra.token({ tid: TENANT_A, oid: MALLORY, aud: '99999999-2222-3333-4444-555555555555' }), 401, 'token_invalid'],
     ['a token whose issuer is another tenant than its tid', () => entra.token({ tid: TENANT_A, oid: MALLORY, iss: `https://login.microsoftonline.com/${TENANT_OTHER}/v2.0` }), 401, 'token_invalid'],
     ['an expired token', () => entra.token({ tid: TENANT_A, oid: ALICE }, { expiresIn: -600 }), 401, 'token_expired'],
+    ['a token for this API with another delegated scope', () => entra.token({ tid: TENANT_A, oid: MALLORY, scp: 'User.Read Files.Read' }), 401, 'token_wrong_scope'],
+    ['a token whose scope only starts like this API\'s', () => entra.token({ tid: TENANT_A, oid: MALLORY, scp: 'access_as_user_admin' }), 401, 'token_wrong_scope'],
     ['an app-only token (no delegated scope)', () => entra.token({ tid: TENANT_A, oid: MALLORY, scp: undefined, roles: ['Assessments.ReadWrite'] }), 401, 'token_invalid'],
     ['a token without a user (oid)', () => entra.token({ tid: TENANT_A, oid: undefined as unknown as string }), 401, 'token_invalid'],
     ['a valid token from a tenant that is not allowed', () => entra.token({ tid: TENANT_OTHER, oid: MALLORY }), 403, 'tenant_not_allowed'],
@@ -223,6 +248,7 @@ describe('channel assessments and team membership', () => {
     const posted = await postActivity(srv.baseUrl, channelMention('help', {
       deliveryMode: 'expectReplies',
       serviceUrl: roster.serviceUrl(TENANT_A),
+      conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: TENANT_A },
       channelData: { tenant: { id: TENANT_A }, team: { id: NEW_TEAM }, channel: { id: CHANNEL } },
     }));
     expect(posted.status).toBe(200);

@@ -13,6 +13,19 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // "(node:123) [DEP0111] DeprecationWarning: …", "ExperimentalWarning: …"
 const PROCESS_WARNING = /\(node:\d+\)|\b[A-Za-z]*Warning\b/;
 
+/** Runs the server with `settings` until it exits; it must not start. */
+function refusedStart(settings: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+  for (const k of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'BOT_MANAGED_IDENTITY_CLIENT_ID', 'AAD_APP_CLIENT_ID', 'DATABASE_URL', 'NODE_ENV', 'NODE_OPTIONS']) delete env[k];
+  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'test', 'helpers', 'tsRegister.js'), path.join(ROOT, 'bot', 'index.ts')], { cwd: ROOT, env: { ...env, ...settings }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => { stdout += d; });
+  child.stderr.on('data', (d) => { stderr += d; });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  return new Promise((resolve) => child.on('exit', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); }));
+}
+
 describe('the server process', () => {
   it('starts, answers /api/health, stops on SIGTERM, and prints no warnings on this Node.js', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'medsec-startup-'));
@@ -43,5 +56,24 @@ describe('the server process', () => {
       child.kill('SIGKILL');
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe('the bot registration at start-up', () => {
+  const APP_ID = '6d656473-6563-4000-8000-000000000002';
+  const TENANT = '6d656473-6563-4000-8000-0000000000aa';
+
+  it.each<[string, NodeJS.ProcessEnv, RegExp]>([
+    ['no MicrosoftAppType with a MicrosoftAppId', { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret-not-real', MicrosoftAppTenantId: TENANT },
+      /^Incomplete bot configuration: MicrosoftAppId is set, but MicrosoftAppType is not set/m],
+    ['MicrosoftAppType=MultiTenant', { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret-not-real', MicrosoftAppType: 'MultiTenant' },
+      /^Unsupported bot registration: MicrosoftAppType=MultiTenant can no longer be registered/m],
+  ])('refuses to start with %s, saying which setting to change, without a stack trace', async (_what, settings, message) => {
+    const { code, stdout, stderr } = await refusedStart(settings);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain('MicrosoftAppType=SingleTenant');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).not.toContain('listening');
   }, 60_000);
 });

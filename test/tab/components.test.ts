@@ -90,6 +90,15 @@ describe('share actions', () => {
     expect(html).not.toContain('共有');
   });
 
+  it('offers Teams\' web share page as a link that opens a new window, when given one', () => {
+    const url = 'https://teams.microsoft.com/share?href=https%3A%2F%2Fmedsec.example.jp%2F%23%2Fitems%2F6.5-C-6';
+    const html = render(h(ShareActions, { displayId: '6.5 C-6', onCopyLink: async () => ({ copied: true, link: '' }), shareToTeamsUrl: url }));
+    expect(html).toMatch(/<a [^>]*href="https:\/\/teams\.microsoft\.com\/share\?href=https%3A%2F%2Fmedsec\.example\.jp%2F%23%2Fitems%2F6\.5-C-6"/);
+    expect(html).toContain('target="_blank"');
+    expect(html).toContain('aria-label="6.5 C-6 を Teams で共有（新しいウィンドウで開きます）"');
+    expect(html).toContain('Teams で共有');
+  });
+
   it('offers "share" too where it has one', () => {
     const html = render(h(ShareActions, { displayId: '6.5 C-6', onShare: async () => 'shared' as const, onCopyLink: async () => ({ copied: true, link: '' }) }));
     expect(html).toContain('aria-label="6.5 C-6 を共有"');

@@ -2,7 +2,7 @@
  * Links to an item and the channel tab's saved configuration.
  */
 import { itemLinkToCopy, itemWebUrl, pageBase } from '../../tab/src/teams/links';
-import { teamsItemDeepLink } from '../../contract/links';
+import { deepLinkAppId, teamsItemDeepLink } from '../../contract/links';
 import { tabConfigFor } from '../../tab/src/teams/tabConfig';
 import { parseHash } from '../../tab/src/state/route';
 
@@ -23,14 +23,24 @@ describe('links to an item', () => {
   });
 
   it('copies a Teams deep link inside Teams and the page URL outside', () => {
-    const config = { teamsAppId: 'app-id', publicBaseUrl: null };
+    const config = { teamsAppId: 'app-id', teamsCatalogAppId: null, publicBaseUrl: null };
     const deep = new URL(itemLinkToCopy('6.5-C-6', true, config, here));
     expect(deep.pathname).toBe('/l/entity/app-id/checklist');
     // Clients that cannot open the tab go to the item's web page.
     expect(deep.searchParams.get('webUrl')).toBe('https://medsec.example.jp/#/items/6.5-C-6');
     expect(itemLinkToCopy('6.5-C-6', false, config, here)).toBe('https://medsec.example.jp/#/items/6.5-C-6');
     // Without an app ID a deep link cannot be built; the page URL still works.
-    expect(itemLinkToCopy('6.5-C-6', true, { teamsAppId: null, publicBaseUrl: null }, here)).toBe('https://medsec.example.jp/#/items/6.5-C-6');
+    expect(itemLinkToCopy('6.5-C-6', true, { teamsAppId: null, teamsCatalogAppId: null, publicBaseUrl: null }, here)).toBe('https://medsec.example.jp/#/items/6.5-C-6');
+  });
+
+  it('names the catalogue app ID in deep links once the app is published to the organisation\'s catalogue, the manifest ID only before', () => {
+    const sideloaded = { teamsAppId: 'manifest-id', teamsCatalogAppId: null, publicBaseUrl: null };
+    const published = { ...sideloaded, teamsCatalogAppId: 'catalog-id' };
+    expect(new URL(itemLinkToCopy('6.5-C-6', true, sideloaded, here)).pathname).toBe('/l/entity/manifest-id/checklist');
+    expect(new URL(itemLinkToCopy('6.5-C-6', true, published, here)).pathname).toBe('/l/entity/catalog-id/checklist');
+    expect(deepLinkAppId(published)).toBe('catalog-id');
+    expect(deepLinkAppId(sideloaded)).toBe('manifest-id');
+    expect(deepLinkAppId({ teamsAppId: null, teamsCatalogAppId: null })).toBeUndefined();
   });
 });
 

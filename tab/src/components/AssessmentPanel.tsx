@@ -45,6 +45,10 @@ const useStyles = makeStyles({
 function errorText(s: Strings, meta: AssessmentMeta): string {
   const e = meta.error!;
   if (e.status === 401) return format(s.assessmentSignIn, { message: e.message });
+  const refusedTenant = (e.details as { tenantId?: unknown } | undefined)?.tenantId;
+  if (e.status === 403 && e.code === 'tenant_not_allowed' && typeof refusedTenant === 'string') {
+    return format(s.assessmentTenantNotAllowed, { tenant: refusedTenant });
+  }
   if (e.status === 403) return format(s.assessmentForbidden, { message: e.message });
   if (e.status === 503) return format(s.assessmentUnavailable, { message: e.message });
   return format(s.assessmentLoadError, { message: e.message });

@@ -10,7 +10,7 @@ import { matchesFilters, visibleItems, type VisibleItems } from '../checklist/fi
 import { chapterOfView, type Filters } from '../state/route';
 import type { UrlState } from '../state/useUrlState';
 import type { TeamsContextState } from '../teams/useTeamsContext';
-import { canShareInTeams, copyText, shareInTeams } from '../teams/share';
+import { canShareInTeams, copyText, shareInTeams, shareToTeamsPageUrl, shareToTeamsPageWorks } from '../teams/share';
 import { itemLinkToCopy, itemWebUrl } from '../teams/links';
 import { format, topicLabel, useStrings, type Locale, type Strings } from '../i18n';
 import { FilterBar, type FilterOption } from './FilterBar';
@@ -149,12 +149,16 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
 
   const session = teams.session;
   const shareSupported = canShareInTeams(session?.sdk);
+  // Teams' web share page only outside Teams, and only where Microsoft supports it;
+  // inside Teams (desktop or mobile) the host's share dialog or the copied link keeps people in Teams.
+  const sharePageWorks = teams.status === 'standalone' && shareToTeamsPageWorks(navigator.userAgent);
   const renderActions = (item: ItemView) => (
     <ShareActions
       displayId={item.displayId}
       onShare={shareSupported && session
         ? () => shareInTeams(session.sdk, itemWebUrl(item.ref, clientConfig, window.location), format(s.shareMessage, { id: item.displayId, title: item.title[locale] }))
         : undefined}
+      shareToTeamsUrl={sharePageWorks ? shareToTeamsPageUrl(itemWebUrl(item.ref, clientConfig, window.location)) : undefined}
       onCopyLink={async () => {
         const link = itemLinkToCopy(item.ref, teams.status === 'teams', clientConfig, window.location);
         return { copied: await copyText(link, session?.sdk), link };

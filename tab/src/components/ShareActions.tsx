@@ -1,7 +1,9 @@
 /**
- * "Share" (Teams' share dialog, where the host has one) and "Copy link"
- * (a Teams deep link inside Teams, the page URL outside). When the clipboard
- * refuses, the link is shown selected for manual copying.
+ * "Share" (Teams' share dialog, where the Teams client has one), "Share to
+ * Teams" (Teams' web share page, only outside Teams in a browser where it
+ * works) and "Copy link" (a Teams deep link inside Teams, the page URL
+ * outside). When the clipboard refuses, the link is shown selected for manual
+ * copying.
  */
 import { useState } from 'react';
 import { Button, Input, makeStyles, tokens } from '@fluentui/react-components';
@@ -13,6 +15,8 @@ export interface ShareActionsProps {
   /** Present only when the host can open its share dialog. */
   onShare?: () => Promise<'shared' | 'cancelled' | 'failed'>;
   onCopyLink: () => Promise<{ copied: boolean; link: string }>;
+  /** Teams' "Share to Teams" web page for the item: present only outside Teams, in desktop Edge or Chrome. */
+  shareToTeamsUrl?: string;
 }
 
 const useStyles = makeStyles({
@@ -21,7 +25,7 @@ const useStyles = makeStyles({
   manual: { flexBasis: '100%', maxWidth: '40rem' },
 });
 
-export function ShareActions({ displayId, onShare, onCopyLink }: ShareActionsProps) {
+export function ShareActions({ displayId, onShare, onCopyLink, shareToTeamsUrl }: ShareActionsProps) {
   const s = useStrings();
   const styles = useStyles();
   const [message, setMessage] = useState('');
@@ -49,6 +53,19 @@ export function ShareActions({ displayId, onShare, onCopyLink }: ShareActionsPro
       {onShare && (
         <Button icon={<ShareIcon />} onClick={() => void share()} aria-label={format(s.shareItem, { id: displayId })}>
           {s.share}
+        </Button>
+      )}
+      {shareToTeamsUrl && (
+        <Button
+          as="a"
+          href={shareToTeamsUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          icon={<ShareIcon />}
+          aria-label={format(s.shareToTeamsItem, { id: displayId })}
+          data-action="share-to-teams"
+        >
+          {s.shareToTeams}
         </Button>
       )}
       <Button icon={<LinkIcon />} onClick={() => void copy()} aria-label={format(s.copyLinkItem, { id: displayId })}>

@@ -44,7 +44,7 @@ export async function fetchClientConfig(): Promise<ClientConfig> {
   try {
     return await getJson<ClientConfig>('api/client-config');
   } catch {
-    return { teamsAppId: null, publicBaseUrl: null };
+    return { teamsAppId: null, teamsCatalogAppId: null, publicBaseUrl: null };
   }
 }
 

@@ -15,7 +15,7 @@ export interface AssessmentMeta {
   mode: 'local' | 'sso' | null;
   user: { id: string; name: string } | null;
   /** HTTP status and error code of a failed load. */
-  error: { status: number; code: string; message: string } | null;
+  error: { status: number; code: string; message: string; details?: unknown } | null;
   /** Bumped on every change of any state. */
   revision: number;
 }
@@ -69,7 +69,8 @@ export class AssessmentStore {
       this.emit('all');
     } catch (err) {
       const e = err instanceof AssessmentApiError ? err : new AssessmentApiError(0, 'network', (err as Error).message);
-      this.meta = { ...this.meta, status: 'error', error: { status: e.status, code: e.code, message: e.message } };
+      const details = (e.body as { error?: { details?: unknown } } | undefined)?.error?.details;
+      this.meta = { ...this.meta, status: 'error', error: { status: e.status, code: e.code, message: e.message, details } };
       this.emit('all');
     }
   }

@@ -80,6 +80,8 @@ export const en: Strings = {
 
   share: 'Share',
   shareItem: 'Share {id}',
+  shareToTeams: 'Share to Teams',
+  shareToTeamsItem: 'Share {id} to Teams (opens in a new window)',
   copyLink: 'Copy link',
   copyLinkItem: 'Copy link to {id}',
   linkCopied: 'Copied a link to {id}.',
@@ -112,6 +114,7 @@ export const en: Strings = {
   assessmentLoadError: 'The self-assessment could not be loaded: {message}',
   assessmentSignIn: 'Your sign-in could not be confirmed. Open the tab again from Teams. ({message})',
   assessmentForbidden: 'You do not have access to this self-assessment. ({message})',
+  assessmentTenantNotAllowed: 'Your organisation (tenant {tenant}) is not allowed to use this self-assessment. Ask the app\'s administrator to add this tenant ID to the ALLOWED_TENANT_IDS setting.',
   assessmentUnavailable: 'Sign-in or team membership cannot be checked right now. Try again later. ({message})',
   assessmentRetry: 'Reload',
   statusLabel: 'Status',

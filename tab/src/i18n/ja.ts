@@ -79,6 +79,8 @@ export const ja = {
 
   share: '共有',
   shareItem: '{id} を共有',
+  shareToTeams: 'Teams で共有',
+  shareToTeamsItem: '{id} を Teams で共有（新しいウィンドウで開きます）',
   copyLink: 'リンクをコピー',
   copyLinkItem: '{id} へのリンクをコピー',
   linkCopied: '{id} へのリンクをコピーしました。',
@@ -111,6 +113,7 @@ export const ja = {
   assessmentLoadError: '自己点検を読み込めませんでした: {message}',
   assessmentSignIn: 'サインインを確認できませんでした。Teams からタブを開き直してください。（{message}）',
   assessmentForbidden: 'この自己点検を閲覧する権限がありません。（{message}）',
+  assessmentTenantNotAllowed: 'この組織（テナント {tenant}）には、この自己点検の利用が許可されていません。アプリの管理者に、設定 ALLOWED_TENANT_IDS にこのテナント ID を追加するよう依頼してください。',
   assessmentUnavailable: '認証またはチーム メンバーの確認が一時的にできません。しばらくしてからお試しください。（{message}）',
   assessmentRetry: '再読み込み',
   statusLabel: '対応状況',

@@ -3,7 +3,7 @@
  * deep link that opens the personal tab on that item (contract/links.ts
  * builds both, as the bot's cards do).
  */
-import { itemWebUrl as webUrl, teamsItemDeepLink } from '../../../contract/links';
+import { deepLinkAppId, itemWebUrl as webUrl, teamsItemDeepLink } from '../../../contract/links';
 import type { ClientConfig } from '../data/model';
 
 /** `https://host/` or `https://host/base/` from the current page, without the hash. */
@@ -19,5 +19,7 @@ export function itemWebUrl(ref: string, config: Pick<ClientConfig, 'publicBaseUr
 /** The link "copy link" puts on the clipboard. */
 export function itemLinkToCopy(ref: string, inTeams: boolean, config: ClientConfig | null, location: Pick<Location, 'origin' | 'pathname'>): string {
   const web = itemWebUrl(ref, config, location);
-  return inTeams && config?.teamsAppId ? teamsItemDeepLink(config.teamsAppId, ref, web) : web;
+  // The catalogue app ID once the app is published to the organisation's catalogue, else the manifest ID.
+  const appId = config ? deepLinkAppId(config) : undefined;
+  return inTeams && appId ? teamsItemDeepLink(appId, ref, web) : web;
 }

@@ -1,8 +1,10 @@
 /**
  * Share and copy actions for an item, choosing what the host supports:
- * Teams' share dialog (sharing.shareWebContent), Teams' clipboard, the
- * browser's clipboard, or, when none works, the caller shows the link for
- * manual copying.
+ * Teams' share dialog (sharing.shareWebContent) where the Teams client has
+ * one, Teams' "Share to Teams" web page only in a browser where Microsoft
+ * supports it (desktop Edge and Chrome), Teams' clipboard, the browser's
+ * clipboard, or, when none works, the caller shows the link for manual
+ * copying.
  */
 import type { TeamsSdk } from './teamsSession';
 
@@ -47,4 +49,27 @@ export async function copyText(text: string, sdk?: TeamsSdk): Promise<boolean> {
     /* not permitted */
   }
   return false;
+}
+
+/**
+ * Teams' "Share to Teams" web page for a URL. Microsoft supports it only in
+ * desktop Edge and Chrome, and not for guests: offer it only where
+ * shareToTeamsPageWorks() says so, and never inside Teams, where the host's own
+ * share dialog (or copying the link) keeps people in Teams.
+ */
+export function shareToTeamsPageUrl(url: string): string {
+  return `https://teams.microsoft.com/share?href=${encodeURIComponent(url)}`;
+}
+
+/**
+ * Whether this browser is desktop Edge or desktop Chrome, from its user agent.
+ * Not a phone or tablet (including Edge and Chrome for iOS and Android), and
+ * not another Chromium browser that names itself (Opera, Vivaldi, Samsung
+ * Internet, Yandex) or an Electron shell. Whether the user is a guest in the
+ * tenant cannot be seen outside Teams.
+ */
+export function shareToTeamsPageWorks(userAgent: string): boolean {
+  if (/Mobile|Android|iPhone|iPad|iPod|CriOS|EdgiOS|EdgA|FxiOS/i.test(userAgent)) return false;
+  if (/OPR\/|Opera|Vivaldi|SamsungBrowser|YaBrowser|Electron\/|Teams\//.test(userAgent)) return false;
+  return /\bEdg\/\d/.test(userAgent) || /\b(?:Headless)?Chrome\/\d/.test(userAgent);
 }
