@@ -1,8 +1,10 @@
 /**
  * The item card: one requirement, at a glance first — the requirement, the
  * conformity marker with its reason, a summary of what Teams provides and the
- * first actions — and the rest (full coverage, further actions, licensing,
- * what to verify, documents) one tap away (Action.ToggleVisibility). The bot
+ * first two actions (cut to three lines each) — and the rest (every action in
+ * full, the rest of the coverage, licensing, what to verify, where the
+ * summary comes from, the check date, documents, related items) one tap away
+ * (Action.ToggleVisibility), so the first view fits a phone's screen. The bot
  * answers with it; the message extension and link unfurling share it.
  */
 import type { Item } from '../../contract/reference';
@@ -64,6 +66,13 @@ export function splitSummary(text: string, min = 40): [string, string] {
   return [sentences.slice(0, n).join(glue).trim(), sentences.slice(n).join(glue).trim()];
 }
 
+/**
+ * The first view shows the first two actions, each cut to three lines
+ * (`maxLines` in the template; Teams ends a cut line with "…"); "show
+ * details" replaces them with the whole list.
+ */
+export const GLANCE_ACTIONS = 2;
+
 function itemLabel(edition: Edition, item: Item, locale: Locale): string {
   return `${edition.displayId(item.id)} ${item.title[locale]}`;
 }
@@ -108,19 +117,21 @@ function buildItemCard(item: Item, ref: string, options: ItemCardOptions, introS
   const markers = [
     item.level ? `${item.level} ${s.level[item.level as 'C' | 'D']}` : '',
     item.confidence !== 'high' ? s.confidenceMarker : '',
-    item.checkedOn ? s.checkedOn(item.checkedOn) : '',
   ].filter(Boolean).join(' · ');
+  const related = (options.related ?? []).map((r) => ({ label: itemLabel(edition, r, locale), data: showItem(library.refOf(edition, r), locale) }));
   const details = {
-    actionsRest: numbered.slice(2),
+    actionsAll: numbered,
     teamsRest,
     licensing: item.licensing?.[locale] ?? '',
     certifications: item.certifications.join(', '),
     review: item.review?.[locale] ?? '',
+    requirementSource: item.requirementSource ? s.requirementSource(item.requirementSource.detail[locale]) : '',
+    checkedOn: item.checkedOn ? s.checkedOn(item.checkedOn) : '',
     documents,
     offlineDocuments,
+    related,
   };
-  const hasDetails = Boolean(details.actionsRest.length || details.teamsRest || details.licensing || details.certifications
-    || details.review || documents.length || offlineDocuments.length);
+  const hasDetails = Object.values(details).some((v) => v.length > 0);
   const second = options.closeSecond;
   const tabLink = links.tabDeepLink(ref) ?? links.itemUrl(ref) ?? '';
 
@@ -151,14 +162,12 @@ function buildItemCard(item: Item, ref: string, options: ItemCardOptions, introS
       related: s.relatedHeading,
     },
     requirement: item.requirement[locale],
-    requirementSource: item.requirementSource ? s.requirementSource(item.requirementSource.detail[locale]) : '',
     teamsSummary,
-    actionsFirst: numbered.slice(0, 2),
+    actionsGlance: numbered.slice(0, GLANCE_ACTIONS),
     ...details,
     hasDetails,
     showMore: s.showMore,
     showLess: s.showLess,
-    related: (options.related ?? []).map((r) => ({ label: itemLabel(edition, r, locale), data: showItem(library.refOf(edition, r), locale) })),
     disclaimer: s.disclaimer(edition.info.label[locale]),
     openInTab: s.openInTab,
     tabLink,
