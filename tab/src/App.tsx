@@ -11,6 +11,7 @@ import { useUrlState } from './state/useUrlState';
 import { PrintingContext, usePrintMode } from './state/usePrintMode';
 import { canonicalItemId, localeHint } from './state/route';
 import { fluentTheme } from './theme';
+import { NARROW } from './layout';
 import { StringsContext, localeFromTag, stringsFor, type Locale } from './i18n';
 import { AppHeader } from './components/AppHeader';
 import { ChecklistPage } from './components/ChecklistPage';
@@ -27,7 +28,12 @@ const useStyles = makeStyles({
     margin: '0 auto',
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
     display: 'grid',
+    // One column that may shrink below its content's widest word: long IDs, URLs and controls wrap or shrink instead.
+    gridTemplateColumns: 'minmax(0, 1fr)',
     gap: tokens.spacingVerticalL,
+    // A word or URL longer than the line breaks rather than widening the page.
+    overflowWrap: 'anywhere',
+    [NARROW]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXXL}`, gap: tokens.spacingVerticalM },
     '@media print': { maxWidth: 'none', padding: 0 },
   },
   center: { display: 'grid', justifyItems: 'center', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalXXXL },

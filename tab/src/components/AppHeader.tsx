@@ -6,6 +6,7 @@ import { memo } from 'react';
 import { Button, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { format, useStrings, type Locale } from '../i18n';
 import { PrintIcon } from './icons';
+import { NARROW } from '../layout';
 
 export interface AppHeaderProps {
   locale: Locale;
@@ -16,9 +17,10 @@ export interface AppHeaderProps {
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
+  heading: { minWidth: 0 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, [NARROW]: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 } },
+  subtitle: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, [NARROW]: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 } },
   tools: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, '@media print': { display: 'none' } },
   switch: { display: 'flex', gap: tokens.spacingHorizontalXXS },
   printed: { display: 'none', '@media print': { display: 'block', margin: 0, fontSize: tokens.fontSizeBase200 } },
@@ -38,7 +40,7 @@ export const AppHeader = memo(function AppHeader({ locale, onLocaleChange, onPri
   const today = printDate(new Date(), locale);
   return (
     <header className={styles.root}>
-      <div>
+      <div className={styles.heading}>
         <h1 className={styles.title}>{s.appTitle}</h1>
         <p className={styles.subtitle}>{editionLabel ? format(s.appSubtitleEdition, { edition: editionLabel }) : s.appSubtitle}</p>
         <p className={styles.printed}>{format(s.printedOn, { date: today })}</p>

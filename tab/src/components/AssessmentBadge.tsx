@@ -10,6 +10,7 @@ import type { ItemView } from '../data/model';
 import { UNCHECKED_STATE, isOverdue, localToday, type AssessmentStatus } from '../data/assessmentModel';
 import { useAssessmentReady, useAssessmentStore, useItemState } from '../data/useAssessment';
 import { useStrings, type Strings } from '../i18n';
+import { NARROW } from '../layout';
 
 export function statusLabel(s: Strings, status: AssessmentStatus): string {
   switch (status) {
@@ -28,7 +29,7 @@ export function formatDateTime(iso: string | null | undefined, locale: string): 
 }
 
 const useStyles = makeStyles({
-  aside: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, paddingLeft: '2.25rem', '@media print': { paddingLeft: 0 } },
+  aside: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, paddingLeft: '2.25rem', minWidth: 0, [NARROW]: { paddingLeft: '1.5rem' }, '@media print': { paddingLeft: 0 } },
   badge: {
     display: 'inline-flex', alignItems: 'center', boxSizing: 'border-box', minHeight: '20px',
     padding: `0 ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusCircular,

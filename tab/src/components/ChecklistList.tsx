@@ -13,6 +13,7 @@ import type { Document, ItemView, SectionView } from '../data/model';
 import { groupBySection } from '../checklist/filterItems';
 import { format, useStrings, type Locale } from '../i18n';
 import { ItemRow, type ItemSlots } from './ItemRow';
+import { NARROW } from '../layout';
 
 export interface ChecklistListProps {
   /** Every item, in guideline order. */
@@ -59,6 +60,9 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
+    // Title and count wrap under each other rather than widen the row.
+    flexWrap: 'wrap',
+    [NARROW]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
     '@media print': { paddingLeft: 0, breakAfter: 'avoid' },
   },
   count: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },

@@ -20,6 +20,7 @@ import type { ItemSlots } from './ItemRow';
 import { AssessmentPanelSlot } from './AssessmentSlots';
 import { useAssessmentMeta, useAssessmentStore } from '../data/useAssessment';
 import { hasAssessmentFilters, localToday, matchesAssessment, type AssessmentFilters } from '../data/assessmentModel';
+import { NARROW } from '../layout';
 
 export interface ChecklistPageProps {
   reference: ReferenceData;
@@ -35,7 +36,7 @@ export interface ChecklistPageProps {
 const FIRST_PASS_ROWS = 12;
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gap: tokens.spacingVerticalM },
+  root: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM, [NARROW]: { gap: tokens.spacingVerticalS } },
   scope: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, '@media print': { display: 'none' } },
   summary: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   printOnly: { display: 'none', '@media print': { display: 'block', margin: 0, fontSize: tokens.fontSizeBase200 } },
