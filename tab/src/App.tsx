@@ -34,7 +34,7 @@ const useStyles = makeStyles({
     // A word or URL longer than the line breaks rather than widening the page.
     overflowWrap: 'anywhere',
     [NARROW]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXXL}`, gap: tokens.spacingVerticalM },
-    '@media print': { maxWidth: 'none', padding: 0 },
+    '@media print': { maxWidth: 'none', padding: 0, gap: tokens.spacingVerticalXS },
   },
   center: { display: 'grid', justifyItems: 'center', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalXXXL },
   footer: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase300 },
@@ -100,7 +100,7 @@ export function App() {
 
   const isConfig = url.route.page === 'config';
   return (
-    <FluentProvider theme={fluentTheme(printing ? 'default' : teams.theme, locale)} className={styles.provider} data-host={teams.status} data-theme={teams.theme}>
+    <FluentProvider theme={fluentTheme(printing !== null ? 'default' : teams.theme, locale)} className={styles.provider} data-host={teams.status} data-theme={teams.theme}>
       <StringsContext.Provider value={strings}>
         <AssessmentContext.Provider value={assessment}>
         <PrintingContext.Provider value={printing}>

@@ -243,15 +243,18 @@ describe('the self-assessment in the tab (local mode)', () => {
     const item = ref.items.filter((i) => i.section === '6.6')[0]?.id ?? ref.items[ref.items.length - 1].id;
     const section = ref.itemById.get(item)!.section;
     expect((await apiPut(item, { status: 'done', owner: '印刷 確認', note: '設定画面の写しを保管', version: 0 })).status).toBe(200);
-    const page = await open(`#/?section=${section}`);
+    const page = await open(`#/items/${item}?section=${section}`);
+    await row(page, item).getByTestId('assessment-form').waitFor();
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    const printed = row(page, item).getByTestId('assessment-print');
+    const printed = page.locator(`[data-testid="print-detail"] article[data-item-id="${item}"]`).getByTestId('assessment-print');
     await expect(printed.textContent()).resolves.toContain('対応済');
     await expect(printed.textContent()).resolves.toContain('印刷 確認');
     await expect(printed.textContent()).resolves.toContain('設定画面の写しを保管');
-    expect(await page.getByTestId('assessment-form').count()).toBe(0);
-    expect(await page.locator('[data-action="export-xlsx"]').isVisible()).toBe(false);
+    // The open item's form stays on screen only.
+    expect(await page.getByTestId('assessment-form').isVisible()).toBe(false);
+    expect(await page.locator('[data-action="assessment-toggle"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-action="export-xlsx"]').count()).toBe(0);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await page.emulateMedia({ media: 'screen' });
   });

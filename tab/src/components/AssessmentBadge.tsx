@@ -40,7 +40,6 @@ const useStyles = makeStyles({
   partial: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorPaletteYellowBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder1}` },
   notDone: { color: tokens.colorPaletteRedForeground1, backgroundColor: tokens.colorPaletteRedBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}` },
   overdue: { color: tokens.colorPaletteRedForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}` },
-  print: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase300, whiteSpace: 'pre-line' },
   owner: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '12rem' },
 });
 
@@ -64,25 +63,3 @@ export const AssessmentAside = memo(function AssessmentAside({ item }: { item: I
     </span>
   );
 });
-
-/** The item's assessment as text, for the printed page. */
-export function AssessmentPrintSummary({ item }: { item: ItemView }) {
-  const store = useAssessmentStore();
-  const ready = useAssessmentReady(store);
-  const state = useItemState(store, item.id);
-  const s = useStrings();
-  const styles = useStyles();
-  if (!store || !ready || !state) return null;
-  const parts = [
-    `${s.statusLabel}: ${statusLabel(s, state.status)}`,
-    state.owner && `${s.ownerLabel}: ${state.owner}`,
-    state.targetDate && `${s.targetDateLabel}: ${state.targetDate}`,
-    state.checkedDate && `${s.checkedDateLabel}: ${state.checkedDate}`,
-  ].filter(Boolean).join(' / ');
-  return (
-    <section data-testid="assessment-print">
-      <p className={styles.print}>{s.assessmentHeading} — {parts}</p>
-      {state.note && <p className={styles.print}>{s.noteLabel}: {state.note}</p>}
-    </section>
-  );
-}

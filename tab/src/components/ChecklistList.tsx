@@ -24,8 +24,6 @@ export interface ChecklistListProps {
   sectionById: Map<string, SectionView>;
   locale: Locale;
   expanded: ReadonlySet<string>;
-  /** Print view: every shown item expanded. */
-  expandAll: boolean;
   onToggle(id: string): void;
   documentsFor(item: ItemView): Document[];
   renderActions(item: ItemView): ReactNode;
@@ -83,7 +81,7 @@ export function ChecklistList(props: ChecklistListProps) {
   const shown = useMemo(() => new Set(items.map((i) => i.id)), [items]);
 
   const row = (item: ItemView, visible: boolean) => {
-    const open = visible && (props.expandAll || props.expanded.has(item.id));
+    const open = visible && props.expanded.has(item.id);
     return (
       <ItemRow
         key={item.id}
@@ -99,7 +97,7 @@ export function ChecklistList(props: ChecklistListProps) {
     );
   };
 
-  let budget = props.expandAll ? Infinity : limit;
+  let budget = limit;
   const grouped = groups.map((group) => {
     if (budget <= 0) return null;
     const rows = group.items.slice(0, budget);
