@@ -87,6 +87,15 @@ describe.each(PHONES)('at $name nothing scrolls sideways', (viewport) => {
     await expectNoSidewaysScroll(page);
   });
 
+  it('a channel tab\'s scope and its configuration page', async () => {
+    const page = await open('#/?view=chapter-7', viewport);
+    await expectNoSidewaysScroll(page);
+    const config = (await tabs.open('#/config', { viewport })).page;
+    await config.getByTestId('config-page').waitFor();
+    await config.getByRole('radio', { name: '章を選ぶ' }).check();
+    await expectNoSidewaysScroll(config);
+  });
+
   it('an item in English, whose words are longer', async () => {
     const page = await open(`#/items/${ITEM}`, { ...viewport });
     await page.getByRole('button', { name: 'English' }).click();
