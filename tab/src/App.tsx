@@ -8,7 +8,7 @@ import { useTeamsContext } from './teams/useTeamsContext';
 import { notifyLoaded } from './teams/teamsSession';
 import { useClientConfig, useReference } from './data/useReference';
 import { useUrlState } from './state/useUrlState';
-import { PrintingContext, usePrintMode } from './state/usePrintMode';
+import { usePrintMode } from './state/usePrintMode';
 import { canonicalItemId, localeHint } from './state/route';
 import { fluentTheme } from './theme';
 import { NARROW } from './layout';
@@ -103,13 +103,11 @@ export function App() {
     <FluentProvider theme={fluentTheme(printing !== null ? 'default' : teams.theme, locale)} className={styles.provider} data-host={teams.status} data-theme={teams.theme}>
       <StringsContext.Provider value={strings}>
         <AssessmentContext.Provider value={assessment}>
-        <PrintingContext.Provider value={printing}>
         <div className={styles.page}>
           {!isConfig && <AppHeader locale={locale} onLocaleChange={setChosenLocale} onPrint={ready ? print : undefined} editionLabel={referenceState.status === 'ready' ? referenceState.data.edition.label[locale] : undefined} />}
           <main>{body}</main>
           {!isConfig && <footer><p className={styles.footer}>{strings.disclaimer}</p></footer>}
         </div>
-        </PrintingContext.Provider>
         </AssessmentContext.Provider>
       </StringsContext.Provider>
     </FluentProvider>

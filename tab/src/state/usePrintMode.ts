@@ -6,7 +6,7 @@
  * when every item is open) as well as the print menu; flushSync makes React
  * render before the browser lays out the page.
  */
-import { createContext, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 export type PrintKind = 'summary' | 'detail';
@@ -35,5 +35,3 @@ export function usePrintMode(): { printing: PrintKind | null; print(kind: PrintK
   return { printing, print };
 }
 
-/** What is being printed (null on screen); parts that print differently from the screen read it. */
-export const PrintingContext = createContext<PrintKind | null>(null);
