@@ -1,8 +1,10 @@
 /**
  * The item card: one requirement, at a glance first — the requirement, the
  * conformity marker with its reason, a summary of what Teams provides and the
- * first actions — and the rest (full coverage, further actions, licensing,
- * what to verify, documents) one tap away (Action.ToggleVisibility). The bot
+ * first two actions (cut to three lines each) — and the rest (every action in
+ * full, the rest of the coverage, licensing, what to verify, where the
+ * summary comes from, the check date, documents, related items) one tap away
+ * (Action.ToggleVisibility), so the first view fits a phone's screen. The bot
  * answers with it; the message extension and link unfurling share it.
  */
 import type { Item } from '../../contract/reference';
@@ -67,6 +69,13 @@ export function splitSummary(text: string, min = 40): [string, string] {
   while (n < sentences.length && sentences.slice(0, n).join(glue).length < min) n += 1;
   return [sentences.slice(0, n).join(glue).trim(), sentences.slice(n).join(glue).trim()];
 }
+
+/**
+ * The first view shows the first two actions, each cut to three lines
+ * (`maxLines` in the template; Teams ends a cut line with "…"); "show
+ * details" replaces them with the whole list.
+ */
+export const GLANCE_ACTIONS = 2;
 
 function itemLabel(edition: Edition, item: Item, locale: Locale): string {
   return `${edition.displayId(item.id)} ${item.title[locale]}`;
@@ -141,20 +150,22 @@ function buildItemCardWith(item: Item, ref: string, options: ItemCardOptions, in
   const markers = [
     item.level ? `${item.level} ${s.level[item.level as 'C' | 'D']}` : '',
     item.confidence !== 'high' ? s.confidenceMarker : '',
-    item.checkedOn ? s.checkedOn(item.checkedOn) : '',
   ].filter(Boolean).join(' · ');
+  const related = (options.related ?? []).map((r) => ({ label: itemLabel(edition, r, locale), data: showItem(library.refOf(edition, r), locale) }));
   const details = {
-    actionsRest: numbered.slice(2),
+    actionsAll: numbered,
     teamsRest,
     licensing: item.licensing?.[locale] ?? '',
     certifications: item.certifications.join(', '),
     review: item.review?.[locale] ?? '',
+    requirementSource: item.requirementSource ? s.requirementSource(item.requirementSource.detail[locale]) : '',
+    checkedOn: item.checkedOn ? s.checkedOn(item.checkedOn) : '',
     documents,
     offlineDocuments,
     counterparts: options.standalone ? [] : counterparts,
+    related,
   };
-  const hasDetails = Boolean(details.actionsRest.length || details.teamsRest || details.licensing || details.certifications
-    || details.review || documents.length || offlineDocuments.length || details.counterparts.length);
+  const hasDetails = Object.values(details).some((v) => v.length > 0);
   const second = options.closeSecond;
   const tabLink = links.tabDeepLink(ref) ?? links.itemUrl(ref) ?? '';
 
@@ -186,18 +197,16 @@ function buildItemCardWith(item: Item, ref: string, options: ItemCardOptions, in
       related: s.relatedHeading,
     },
     requirement: item.requirement[locale],
-    requirementSource: item.requirementSource ? s.requirementSource(item.requirementSource.detail[locale]) : '',
     // Shared cards have no bot to answer buttons: the counterparts as text.
     teamsSummary: options.standalone && coverageFrom.length ? coverageFrom.map((c) => `- ${c.label}`).join('\n') : teamsSummary,
     coverageIntro: s.borrowedCoverageIntro,
     coverageFrom: options.standalone ? [] : coverageFrom,
     noCoverage: coverage.kind === 'none' ? s.noCoverageYet(defaultLabel) : '',
-    actionsFirst: numbered.slice(0, 2),
+    actionsGlance: numbered.slice(0, GLANCE_ACTIONS),
     ...details,
     hasDetails,
     showMore: s.showMore,
     showLess: s.showLess,
-    related: (options.related ?? []).map((r) => ({ label: itemLabel(edition, r, locale), data: showItem(library.refOf(edition, r), locale) })),
     disclaimer: s.disclaimer(edition.info.label[locale]),
     openInTab: s.openInTab,
     tabLink,

@@ -8,9 +8,10 @@ import { useTeamsContext } from './teams/useTeamsContext';
 import { notifyLoaded } from './teams/teamsSession';
 import { useClientConfig, useReference } from './data/useReference';
 import { useUrlState } from './state/useUrlState';
-import { PrintingContext, usePrintMode } from './state/usePrintMode';
+import { usePrintMode } from './state/usePrintMode';
 import { canonicalItemId, localeHint } from './state/route';
 import { fluentTheme } from './theme';
+import { NARROW } from './layout';
 import { StringsContext, localeFromTag, stringsFor, type Locale } from './i18n';
 import { AppHeader } from './components/AppHeader';
 import { ChecklistPage } from './components/ChecklistPage';
@@ -27,8 +28,13 @@ const useStyles = makeStyles({
     margin: '0 auto',
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
     display: 'grid',
+    // One column that may shrink below its content's widest word: long IDs, URLs and controls wrap or shrink instead.
+    gridTemplateColumns: 'minmax(0, 1fr)',
     gap: tokens.spacingVerticalL,
-    '@media print': { maxWidth: 'none', padding: 0 },
+    // A word or URL longer than the line breaks rather than widening the page.
+    overflowWrap: 'anywhere',
+    [NARROW]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXXL}`, gap: tokens.spacingVerticalM },
+    '@media print': { maxWidth: 'none', padding: 0, gap: tokens.spacingVerticalXS },
   },
   center: { display: 'grid', justifyItems: 'center', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalXXXL },
   footer: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase300 },
@@ -94,16 +100,14 @@ export function App() {
 
   const isConfig = url.route.page === 'config';
   return (
-    <FluentProvider theme={fluentTheme(printing ? 'default' : teams.theme, locale)} className={styles.provider} data-host={teams.status} data-theme={teams.theme}>
+    <FluentProvider theme={fluentTheme(printing !== null ? 'default' : teams.theme, locale)} className={styles.provider} data-host={teams.status} data-theme={teams.theme}>
       <StringsContext.Provider value={strings}>
         <AssessmentContext.Provider value={assessment}>
-        <PrintingContext.Provider value={printing}>
         <div className={styles.page}>
           {!isConfig && <AppHeader locale={locale} onLocaleChange={setChosenLocale} onPrint={ready ? print : undefined} editionLabel={referenceState.status === 'ready' ? referenceState.data.edition.label[locale] : undefined} />}
           <main>{body}</main>
           {!isConfig && <footer><p className={styles.footer}>{strings.disclaimer}</p></footer>}
         </div>
-        </PrintingContext.Provider>
         </AssessmentContext.Provider>
       </StringsContext.Provider>
     </FluentProvider>

@@ -34,25 +34,19 @@ async function seriousViolations(page: Page) {
 }
 
 describe('keyboard-only use', () => {
-  it('reaches the controls in reading order, then the items; Enter and Space expand and collapse', async () => {
+  it('opens the self-assessment panel with Enter and then reaches its controls in order', async () => {
     const page = await open('#/');
-    // The self-assessment panel loads after the list; wait for it so the order is stable.
-    await page.waitForSelector('[data-testid="assessment-panel"]');
+    const toggle = page.locator('[data-action="assessment-toggle"]');
+    await toggle.focus();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const order: string[] = [];
-    for (let i = 0; i < 18; i += 1) {
+    for (let i = 0; i < 9; i += 1) {
       await page.keyboard.press('Tab');
       order.push(await focused(page));
     }
     expect(order).toEqual([
-      'button:日本語',
-      'button:English',
-      'button:印刷',
-      'input:search',
-      'select:section',
-      'select:level',
-      'select:conformity',
-      'select:topic',
-      // "Clear filters" is disabled while nothing is filtered, so the self-assessment panel follows.
       'button:節ごとの進捗',
       'select:status',
       'select:owner',
@@ -62,6 +56,33 @@ describe('keyboard-only use', () => {
       'button:CSV に書き出す',
       'button:バックアップ（JSON）',
       'button:JSON から復元',
+    ]);
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('reaches the controls in reading order, then the items; Enter and Space expand and collapse', async () => {
+    const page = await open('#/');
+    // The self-assessment panel loads after the list; wait for it so the order is stable.
+    await page.waitForSelector('[data-testid="assessment-panel"]');
+    const order: string[] = [];
+    for (let i = 0; i < 11; i += 1) {
+      await page.keyboard.press('Tab');
+      order.push(await focused(page));
+    }
+    expect(order).toEqual([
+      'button:日本語',
+      'button:English',
+      'button:一覧表を印刷',
+      'button:詳細を印刷',
+      'input:search',
+      'select:section',
+      'select:level',
+      'select:conformity',
+      'select:topic',
+      // "Clear filters" is disabled while nothing is filtered; the self-assessment is one closed line.
+      'button:自己点検',
       // Then the first item.
       expect.stringMatching(new RegExp(`^button:.*@${ref.items[0].id.replace(/\./g, '\\.')}$`)),
     ]);
@@ -86,7 +107,7 @@ describe('keyboard-only use', () => {
 
   it('filters and searches from the keyboard', async () => {
     const page = await open('#/');
-    for (let i = 0; i < 5; i += 1) await page.keyboard.press('Tab');
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('select:section');
     // A closed native select steps through its options with the arrow keys.
     const sections = [...new Set(ref.items.map((i) => i.section))];

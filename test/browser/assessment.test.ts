@@ -43,6 +43,15 @@ async function openForm(page: Page, id: string): Promise<Locator> {
   return form;
 }
 
+/** Opens the self-assessment panel (closed by default) for its filters, exports and the local-mode note. */
+async function openPanel(page: Page): Promise<Locator> {
+  const toggle = page.locator('[data-action="assessment-toggle"]');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const body = page.locator('#assessment-body');
+  await body.waitFor();
+  return body;
+}
+
 async function counts(page: Page): Promise<Record<string, number>> {
   return page.$$eval('[data-testid="assessment-progress"] li[data-status]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-status')!, Number(e.getAttribute('data-count'))])));
 }
@@ -53,10 +62,55 @@ const [A, B, C, D, E] = ref.items.filter((i) => i.section === '6.5').map((i) => 
 describe('the self-assessment in the tab (local mode)', () => {
   it('says it runs in local mode and starts with every item unchecked', async () => {
     const page = await open();
+    // Closed, the summary line says so in short; opened, in full.
+    await expect(page.getByTestId('local-mode-tag').textContent()).resolves.toBe('ローカル モード');
+    await openPanel(page);
     await expect(page.getByTestId('local-mode').textContent()).resolves.toContain('ローカル モードで動作しています（記録はこの PC でのみ利用できます）');
     const c = await counts(page);
     expect(Object.values(c).reduce((a, b) => a + b, 0)).toBe(ref.items.length);
     expect(await row(page, ref.items[0].id).locator('[data-marker="status"]').textContent()).toBe('未着手');
+  });
+
+  it('is one summary line at first — progress and the count per status — that opens on demand and stays as it was left', async () => {
+    const page = await open();
+    const panel = page.getByTestId('assessment-panel');
+    const toggle = page.locator('[data-action="assessment-toggle"]');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    // Closed: no filters, exports or progress bar, only the line.
+    expect(await panel.locator('select, input, [role="progressbar"], [data-action^="export"]').count()).toBe(0);
+    const summary = await page.getByTestId('assessment-progress').innerText();
+    const doc = await apiGet();
+    const done = ref.items.filter((i) => ['done', 'not-applicable'].includes(doc.items[i.id]?.status)).length;
+    expect(summary).toContain(`${done} / ${ref.items.length} 件が完了`);
+    for (const label of ['未着手', '対応済', '一部対応', '未対応', '該当なし']) expect(summary).toContain(label);
+    const c = await counts(page);
+    expect(Object.values(c).reduce((a, b) => a + b, 0)).toBe(ref.items.length);
+    // One line on a laptop: the panel is no taller than the heading button and a little padding.
+    const [panelHeight, toggleHeight] = await Promise.all([panel.evaluate((el) => el.getBoundingClientRect().height), toggle.evaluate((el) => el.getBoundingClientRect().height)]);
+    expect(panelHeight).toBeLessThan(toggleHeight + 24);
+
+    await toggle.click();
+    await page.locator('#assessment-body [data-action="export-xlsx"]').waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.evaluate(() => localStorage.getItem('medsec-reference:assessment-panel-open'))).toBe('1');
+    // Remembered in this browser: open after a reload, and closed again after closing and reloading.
+    await page.reload();
+    await waitForChecklist(page);
+    await page.locator('#assessment-body').waitFor();
+    await page.locator('[data-action="assessment-toggle"]').click();
+    await page.reload();
+    await waitForChecklist(page);
+    await page.waitForSelector('[data-testid="assessment-panel"]');
+    expect(await page.locator('[data-action="assessment-toggle"]').getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('#assessment-body').count()).toBe(0);
+  });
+
+  it('says on the closed line when the self-assessment filters narrow the list', async () => {
+    const page = await open('#/?status=done');
+    expect(await page.locator('[data-action="assessment-toggle"]').getAttribute('aria-expanded')).toBe('false');
+    await expect(page.getByTestId('assessment-filtered').textContent()).resolves.toBe('自己点検の条件で絞り込み中');
+    const plain = await open('#/');
+    expect(await plain.getByTestId('assessment-filtered').count()).toBe(0);
   });
 
   it('saves status, owner, note and dates; a reload and the API show them; progress counts change', async () => {
@@ -93,6 +147,7 @@ describe('the self-assessment in the tab (local mode)', () => {
   it('narrows the list by status and owner, kept in the address', async () => {
     expect((await apiPut(B, { status: 'not-done', owner: '佐藤', version: 0 })).status).toBe(200);
     const page = await open();
+    await openPanel(page);
     await page.locator('select[data-filter="status"]').selectOption('not-done');
     await expectHash(page, '#/?status=not-done');
     const shown = await visibleItemIds(page);
@@ -117,6 +172,7 @@ describe('the self-assessment in the tab (local mode)', () => {
     expect((await apiPut(C, { status: 'partial', targetDate: '2020-01-31', version: 0 })).status).toBe(200);
     expect((await apiPut(D, { status: 'done', targetDate: '2020-01-31', version: 0 })).status).toBe(200);
     const page = await open();
+    await openPanel(page);
     expect(await row(page, C).locator('[data-marker="overdue"]').count()).toBe(1);
     expect(await row(page, D).locator('[data-marker="overdue"]').count()).toBe(0);
     await page.getByLabel('期限超過のみ').check();
@@ -156,6 +212,7 @@ describe('the self-assessment in the tab (local mode)', () => {
 
   it('exports Excel, CSV and JSON as downloads, and restores a JSON backup', async () => {
     const page = await open();
+    await openPanel(page);
     const read = async (action: string) => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-action="${action}"]`).click()]);
       return { name: download.suggestedFilename(), bytes: fs.readFileSync((await download.path())!) };
@@ -186,15 +243,18 @@ describe('the self-assessment in the tab (local mode)', () => {
     const item = ref.items.filter((i) => i.section === '6.6')[0]?.id ?? ref.items[ref.items.length - 1].id;
     const section = ref.itemById.get(item)!.section;
     expect((await apiPut(item, { status: 'done', owner: '印刷 確認', note: '設定画面の写しを保管', version: 0 })).status).toBe(200);
-    const page = await open(`#/?section=${section}`);
+    const page = await open(`#/items/${item}?section=${section}`);
+    await row(page, item).getByTestId('assessment-form').waitFor();
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    const printed = row(page, item).getByTestId('assessment-print');
+    const printed = page.locator(`[data-testid="print-detail"] article[data-item-id="${item}"]`).getByTestId('assessment-print');
     await expect(printed.textContent()).resolves.toContain('対応済');
     await expect(printed.textContent()).resolves.toContain('印刷 確認');
     await expect(printed.textContent()).resolves.toContain('設定画面の写しを保管');
-    expect(await page.getByTestId('assessment-form').count()).toBe(0);
-    expect(await page.locator('[data-action="export-xlsx"]').isVisible()).toBe(false);
+    // The open item's form stays on screen only.
+    expect(await page.getByTestId('assessment-form').isVisible()).toBe(false);
+    expect(await page.locator('[data-action="assessment-toggle"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-action="export-xlsx"]').count()).toBe(0);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await page.emulateMedia({ media: 'screen' });
   });
@@ -243,6 +303,7 @@ describe('the self-assessment in the tab (local mode)', () => {
   it('finds no serious or critical axe violations with the panel and an open form', async () => {
     const page = await open(`#/items/${A}?section=6.5`);
     await row(page, A).getByTestId('assessment-form').waitFor();
+    await openPanel(page);
     const result = await new AxeBuilder({ page }).analyze();
     const serious = result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -262,25 +262,3 @@ describe('an item', () => {
     expect(await page.content()).not.toContain('teams.microsoft.com/share');
   });
 });
-
-describe('printing', () => {
-  it('prints the filtered checklist with every item expanded and without controls', async () => {
-    const page = await open('#/?section=6.5&level=C');
-    const expected = ref.items.filter((i) => i.section === '6.5' && i.level === 'C').map((i) => i.id);
-    await page.emulateMedia({ media: 'print' });
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    expect(await page.locator('[data-testid="item-detail"]').count()).toBe(expected.length);
-    expect(await page.getByRole('search').isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: '印刷' }).isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: /リンクをコピー/ }).first().isVisible()).toBe(false);
-    const conditions = await page.getByText(/^表示条件:/).textContent();
-    expect(conditions).toContain('6.5');
-    expect(conditions).toContain('C: 最低限のガイドライン');
-    // Printed on white whatever the theme.
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
-    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    await page.emulateMedia({ media: 'screen' });
-    expect(await page.locator('[data-testid="item-detail"]').count()).toBe(0);
-    await waitForChecklist(page);
-  });
-});

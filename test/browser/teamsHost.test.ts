@@ -170,6 +170,7 @@ describe('the channel tab configuration page', () => {
     });
     await waitForList(tab);
     await tab.waitForSelector('[data-testid="assessment-panel"]');
+    await tab.locator('[data-action="assessment-toggle"]').click();
     expect(await tab.getByTestId('assessment-panel').textContent()).toContain('このチャネルの自己点検');
     expect((await hostLog(host)).map((m) => m.func)).toContain('authentication.getAuthToken');
     expect(seen[0]).toEqual({ path: `/api/assessments/channel:${teamId}:${channelId}`, auth: 'Bearer header.payload.signature' });

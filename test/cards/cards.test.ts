@@ -93,7 +93,7 @@ describe('Adaptive Cards', () => {
     expect(texts).toContain({ conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' }[item.conformity!]);
   });
 
-  it('shows, next to the marker, why; under the requirement, where its wording comes from; and when the item was checked', () => {
+  it('shows, next to the marker, why; and in the details, where the requirement\'s wording comes from and when the item was checked', () => {
     const item = edition.items.find((i) => i.conformityReason && i.requirementSource && i.checkedOn);
     if (!item) return; // before the content audit has filled these fields
     const texts = cardTexts(createItemCard(item, { ...base, locale: 'ja' }));
@@ -102,22 +102,28 @@ describe('Adaptive Cards', () => {
     expect(texts.join('\n')).toContain(`内容の確認日 ${item.checkedOn}`);
   });
 
-  it('puts the summary of what Teams does and the first two actions at a glance, and the rest behind "show details"', () => {
-    const item = edition.items.find((i) => i.actions!.length > 2 && splitSummary(i.teams!.ja)[1]);
+  it('puts the summary of what Teams does and the first two actions (cut to three lines) at a glance, and the rest behind "show details"', () => {
+    const item = edition.items.find((i) => i.actions!.length > 2 && splitSummary(i.teams!.ja)[1] && i.licensing && i.requirementSource);
     expect(item).toBeDefined();
-    const card = createItemCard(item!, { ...base, locale: 'ja' });
+    const related = edition.related(item!);
+    const card = createItemCard(item!, { ...base, locale: 'ja', related });
     const [summary, rest] = splitSummary(item!.teams!.ja);
     const hidden = hiddenTexts(card);
-    const shown = cardTexts(card).filter((t) => !hidden.includes(t));
+    const glance = (card.body as Array<{ id?: string; items?: unknown[] }>).find((e) => e.id === 'actionsGlance')!;
+    const shown = cardTexts(card.body.filter((e) => e !== glance && (e as { id?: string }).id !== 'details'));
+    expect(shown).toContain(item!.requirement.ja);
     expect(shown).toContain(summary);
-    expect(shown).toContain(`1. ${item!.actions![0].ja}`);
-    expect(shown).toContain(`2. ${item!.actions![1].ja}`);
-    expect(hidden).toContain(rest);
-    expect(hidden).toContain(`3. ${item!.actions![2].ja}`);
-    // The toggle: one button shows the details, the other (hidden at first) hides them again.
-    const json = JSON.stringify(card);
-    expect(json).toContain('"type":"Action.ToggleVisibility"');
-    expect(json).toContain('詳しく表示');
+    expect(cardTexts(glance)).toEqual([`1. ${item!.actions![0].ja}`, `2. ${item!.actions![1].ja}`]);
+    expect(glance.items!.every((t) => (t as { maxLines?: number }).maxLines === 3)).toBe(true);
+    // Behind the tap: every action in full, the rest of the coverage, licensing, where the summary comes from, related items.
+    expect(hidden).toEqual(expect.arrayContaining(item!.actions!.map((a, i) => `${i + 1}. ${a.ja}`)));
+    expect(hidden).toEqual(expect.arrayContaining([rest, item!.licensing!.ja, `要約の出典: ${item!.requirementSource!.detail.ja}`]));
+    expect(hidden).toEqual(expect.arrayContaining(related.map((r) => `${edition.displayId(r.id)} ${r.title.ja}`)));
+    for (const t of [rest, item!.licensing!.ja, ...related.map((r) => r.title.ja)]) expect(shown.join('\n')).not.toContain(t);
+    // The toggle: one button shows the details (in place of the cut actions), the other (hidden at first) hides them again.
+    const toggles = JSON.stringify(card).match(/"targetElements":\[[^\]]*\]/g);
+    expect(toggles).toEqual(Array(2).fill('"targetElements":["details","actionsGlance","showMore","showLess"]'));
+    expect(JSON.stringify(card)).toContain('詳しく表示');
   });
 
   it('splits a summary at the first sentence (or two, when the first is short)', () => {

@@ -1,26 +1,30 @@
 /**
- * Title, language switch and print button. In print only the title and the
- * date remain.
+ * Title, language switch and printing — 一覧表 (one row per item) or 詳細
+ * (everything about each item). In print only the title and the date remain.
  */
 import { memo } from 'react';
 import { Button, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import type { PrintKind } from '../state/usePrintMode';
 import { format, useStrings, type Locale } from '../i18n';
 import { PrintIcon } from './icons';
+import { NARROW } from '../layout';
 
 export interface AppHeaderProps {
   locale: Locale;
   onLocaleChange(locale: Locale): void;
-  onPrint?: () => void;
+  onPrint?: (kind: PrintKind) => void;
   /** The edition's label (第5版), once the reference has loaded. */
   editionLabel?: string;
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
+  heading: { minWidth: 0 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, [NARROW]: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 } },
+  subtitle: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, [NARROW]: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 } },
   tools: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, '@media print': { display: 'none' } },
-  switch: { display: 'flex', gap: tokens.spacingHorizontalXXS },
+  switch: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  printLabel: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, marginRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   printed: { display: 'none', '@media print': { display: 'block', margin: 0, fontSize: tokens.fontSizeBase200 } },
 });
 
@@ -38,7 +42,7 @@ export const AppHeader = memo(function AppHeader({ locale, onLocaleChange, onPri
   const today = printDate(new Date(), locale);
   return (
     <header className={styles.root}>
-      <div>
+      <div className={styles.heading}>
         <h1 className={styles.title}>{s.appTitle}</h1>
         <p className={styles.subtitle}>{editionLabel ? format(s.appSubtitleEdition, { edition: editionLabel }) : s.appSubtitle}</p>
         <p className={styles.printed}>{format(s.printedOn, { date: today })}</p>
@@ -48,7 +52,13 @@ export const AppHeader = memo(function AppHeader({ locale, onLocaleChange, onPri
           <ToggleButton size="small" lang="ja" checked={locale === 'ja'} onClick={() => onLocaleChange('ja')}>日本語</ToggleButton>
           <ToggleButton size="small" lang="en" checked={locale === 'en'} onClick={() => onLocaleChange('en')}>English</ToggleButton>
         </div>
-        {onPrint && <Button size="small" icon={<PrintIcon />} onClick={onPrint} title={s.printTitle}>{s.print}</Button>}
+        {onPrint && (
+          <div role="group" aria-label={s.print} className={styles.switch}>
+            <span className={styles.printLabel} aria-hidden="true"><PrintIcon />{s.print}</span>
+            <Button size="small" onClick={() => onPrint('summary')} aria-label={s.printSummaryAction} title={s.printSummary} data-print="summary">{s.printSummaryShort}</Button>
+            <Button size="small" onClick={() => onPrint('detail')} aria-label={s.printDetailAction} title={s.printDetail} data-print="detail">{s.printDetailShort}</Button>
+          </div>
+        )}
       </div>
     </header>
   );

@@ -10,6 +10,7 @@ import type { ItemView } from '../data/model';
 import { UNCHECKED_STATE, isOverdue, localToday, type AssessmentStatus } from '../data/assessmentModel';
 import { useAssessmentReady, useAssessmentStore, useItemState } from '../data/useAssessment';
 import { useStrings, type Strings } from '../i18n';
+import { NARROW } from '../layout';
 
 export function statusLabel(s: Strings, status: AssessmentStatus): string {
   switch (status) {
@@ -28,7 +29,7 @@ export function formatDateTime(iso: string | null | undefined, locale: string): 
 }
 
 const useStyles = makeStyles({
-  aside: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, paddingLeft: '2.25rem', '@media print': { paddingLeft: 0 } },
+  aside: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, paddingLeft: '2.25rem', minWidth: 0, [NARROW]: { paddingLeft: '1.5rem' }, '@media print': { paddingLeft: 0 } },
   badge: {
     display: 'inline-flex', alignItems: 'center', boxSizing: 'border-box', minHeight: '20px',
     padding: `0 ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusCircular,
@@ -39,7 +40,6 @@ const useStyles = makeStyles({
   partial: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorPaletteYellowBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder1}` },
   notDone: { color: tokens.colorPaletteRedForeground1, backgroundColor: tokens.colorPaletteRedBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}` },
   overdue: { color: tokens.colorPaletteRedForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}` },
-  print: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase300, whiteSpace: 'pre-line' },
   owner: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '12rem' },
 });
 
@@ -63,25 +63,3 @@ export const AssessmentAside = memo(function AssessmentAside({ item }: { item: I
     </span>
   );
 });
-
-/** The item's assessment as text, for the printed page. */
-export function AssessmentPrintSummary({ item }: { item: ItemView }) {
-  const store = useAssessmentStore();
-  const ready = useAssessmentReady(store);
-  const state = useItemState(store, item.id);
-  const s = useStrings();
-  const styles = useStyles();
-  if (!store || !ready || !state) return null;
-  const parts = [
-    `${s.statusLabel}: ${statusLabel(s, state.status)}`,
-    state.owner && `${s.ownerLabel}: ${state.owner}`,
-    state.targetDate && `${s.targetDateLabel}: ${state.targetDate}`,
-    state.checkedDate && `${s.checkedDateLabel}: ${state.checkedDate}`,
-  ].filter(Boolean).join(' / ');
-  return (
-    <section data-testid="assessment-print">
-      <p className={styles.print}>{s.assessmentHeading} — {parts}</p>
-      {state.note && <p className={styles.print}>{s.noteLabel}: {state.note}</p>}
-    </section>
-  );
-}

@@ -1,7 +1,11 @@
 /**
- * Above the checklist: whose assessment this is (and local mode), progress
- * overall and per section, the assessment filters (status, owner, mine,
- * overdue — kept in the URL like the others), and export / import.
+ * Above the checklist: the self-assessment as one summary line — progress
+ * and the count per status, and whether it runs in local mode or narrows the
+ * list — that opens on demand to whose assessment this is, the progress bar
+ * and progress per section, the assessment filters (status, owner, mine,
+ * overdue — kept in the URL like the others) and export / import. Closed by
+ * default, so the checklist's first rows are on the first screen; open or
+ * closed is remembered in this browser (one setting for every scope).
  */
 import { memo, useMemo, useRef, useState } from 'react';
 import {
@@ -9,12 +13,15 @@ import {
   MessageBar, MessageBarBody, ProgressBar, Select, Spinner, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { ItemView } from '../data/model';
-import { STATUSES, computeProgress, ownersOf, type AssessmentStatus } from '../data/assessmentModel';
+import { STATUSES, computeProgress, hasAssessmentFilters, ownersOf, type AssessmentStatus } from '../data/assessmentModel';
 import type { ExportKind } from '../data/assessmentApi';
 import { useAssessmentMeta, useAssessmentStore, type AssessmentMeta } from '../data/useAssessment';
 import type { Filters } from '../state/route';
+import { ASSESSMENT_PANEL_KEY, useStoredFlag } from '../state/useStoredFlag';
 import { format, useStrings, type Locale, type Strings } from '../i18n';
+import { NARROW } from '../layout';
 import { statusLabel } from './AssessmentBadge';
+import { ChevronIcon } from './icons';
 
 export interface AssessmentPanelProps {
   /** The items in the tab's scope (its view), for progress. */
@@ -26,19 +33,35 @@ export interface AssessmentPanelProps {
 
 const useStyles = makeStyles({
   root: {
-    display: 'grid', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM,
+    display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4,
-    '@media print': { boxShadow: 'none', padding: 0 },
+    [NARROW]: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
+    // On paper the summary line only.
+    '@media print': { boxShadow: 'none', padding: 0, '& #assessment-body, & [data-testid="local-mode-tag"], & svg': { display: 'none' } },
   },
+  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: 0 },
+  // The figures take part in the summary line's wrapping, word by word.
+  contents: { display: 'contents' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  counts: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0, padding: 0, listStyle: 'none', fontSize: tokens.fontSizeBase200 },
-  filters: {
-    display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(11rem, 1fr))', alignItems: 'end', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    '@media print': { display: 'none' },
+  toggle: {
+    display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '32px',
+    padding: `0 ${tokens.spacingHorizontalS} 0 ${tokens.spacingHorizontalXS}`, marginLeft: `calc(-1 * ${tokens.spacingHorizontalXS})`,
+    border: 'none', borderRadius: tokens.borderRadiusMedium, background: 'transparent', color: tokens.colorNeutralForeground1,
+    font: 'inherit', cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', '@media print': { display: 'none' } },
-  sections: { margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: tokens.spacingVerticalXS, gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', fontSize: tokens.fontSizeBase200 },
+  overall: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  counts: { margin: 0, padding: 0, minWidth: 0, fontSize: tokens.fontSizeBase200, '& > li': { display: 'inline-block', marginRight: tokens.spacingHorizontalM, whiteSpace: 'nowrap' } },
+  tag: {
+    fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, padding: `0 ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2,
+  },
+  body: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(11rem, 100%), 1fr))', alignItems: 'end', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  sections: { margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: tokens.spacingVerticalXS, gridTemplateColumns: 'repeat(auto-fill, minmax(min(16rem, 100%), 1fr))', fontSize: tokens.fontSizeBase200 },
   hidden: { display: 'none' },
 });
 
@@ -59,6 +82,7 @@ export function AssessmentPanel({ items, filters, locale, onChange }: Assessment
   const meta = useAssessmentMeta(store);
   const s = useStrings();
   const styles = useStyles();
+  const [open, setOpen] = useStoredFlag(ASSESSMENT_PANEL_KEY, false);
 
   if (!store) return null;
   if (meta.status === 'loading' && meta.revision === 0) {
@@ -74,41 +98,75 @@ export function AssessmentPanel({ items, filters, locale, onChange }: Assessment
       </div>
     );
   }
+  const filtered = hasAssessmentFilters({ status: filters.status, owner: filters.owner, mine: filters.mine === '1', overdue: filters.overdue === '1' });
   return (
-    <section className={styles.root} aria-labelledby="assessment-heading" data-testid="assessment-panel">
-      <h2 id="assessment-heading" className={styles.heading}>{s.assessmentHeading}</h2>
-      <p className={styles.note}>{store.scope === 'personal' ? s.assessmentPersonal : s.assessmentChannel}</p>
-      {meta.mode === 'local' && (
-        <MessageBar intent="info" data-testid="local-mode"><MessageBarBody>{s.assessmentLocalMode}</MessageBarBody></MessageBar>
+    <section className={styles.root} aria-labelledby="assessment-heading" data-testid="assessment-panel" data-open={open}>
+      <div className={styles.line}>
+        <h2 id="assessment-heading" className={styles.heading}>
+          <button type="button" className={styles.toggle} aria-expanded={open} aria-controls="assessment-body" onClick={() => setOpen(!open)} data-action="assessment-toggle">
+            <ChevronIcon open={open} />
+            {s.assessmentHeading}
+          </button>
+        </h2>
+        <ProgressLine items={items} revision={meta.revision} />
+        {meta.mode === 'local' && <span className={styles.tag} title={s.assessmentLocalMode} data-testid="local-mode-tag">{s.assessmentLocalModeShort}</span>}
+        {filtered && <span className={styles.tag} data-testid="assessment-filtered">{s.assessmentFiltered}</span>}
+      </div>
+      {open && (
+        <div id="assessment-body" className={styles.body}>
+          <p className={styles.note}>{store.scope === 'personal' ? s.assessmentPersonal : s.assessmentChannel}</p>
+          {meta.mode === 'local' && (
+            <MessageBar intent="info" data-testid="local-mode"><MessageBarBody>{s.assessmentLocalMode}</MessageBarBody></MessageBar>
+          )}
+          <ProgressDetail items={items} revision={meta.revision} />
+          <AssessmentFilters filters={filters} onChange={onChange} revision={meta.revision} />
+          <ExportImport locale={locale} />
+        </div>
       )}
-      <ProgressSummary items={items} revision={meta.revision} />
-      <AssessmentFilters filters={filters} onChange={onChange} revision={meta.revision} />
-      <ExportImport locale={locale} />
     </section>
   );
 }
 
-const ProgressSummary = memo(function ProgressSummary({ items, revision }: { items: ItemView[]; revision: number }) {
+function useProgress(items: ItemView[], revision: number) {
   const store = useAssessmentStore()!;
-  const s = useStrings();
-  const styles = useStyles();
-  const [bySection, setBySection] = useState(false);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const progress = useMemo(() => {
+  return useMemo(() => {
     const states = store.all();
     return computeProgress(items, (id) => states.get(id)?.status);
   }, [items, store, revision]);
-  const o = progress.overall;
+}
+
+/** The summary line's figures: settled of total, and the count per status. */
+const ProgressLine = memo(function ProgressLine({ items, revision }: { items: ItemView[]; revision: number }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const o = useProgress(items, revision).overall;
   return (
-    <div data-testid="assessment-progress" data-settled={o.settled} data-total={o.total}>
-      <Field label={format(s.progressOverall, { total: o.total, settled: o.settled })}>
-        <ProgressBar value={o.ratio} max={1} thickness="large" aria-label={s.progressLabel} />
-      </Field>
+    <div className={styles.contents} data-testid="assessment-progress" data-settled={o.settled} data-total={o.total}>
+      <span className={styles.overall} title={format(s.progressOverall, { total: o.total, settled: o.settled })}>
+        {format(s.progressShort, { total: o.total, settled: o.settled })}
+      </span>
       <ul className={styles.counts} aria-label={s.progressLabel}>
         {STATUSES.map((st) => (
           <li key={st} data-status={st} data-count={o.counts[st]}>{format(s.progressCounts, { label: statusLabel(s, st), count: o.counts[st] })}</li>
         ))}
       </ul>
+    </div>
+  );
+});
+
+/** Opened: the progress bar, and the progress per section on demand. */
+const ProgressDetail = memo(function ProgressDetail({ items, revision }: { items: ItemView[]; revision: number }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [bySection, setBySection] = useState(false);
+  const progress = useProgress(items, revision);
+  const o = progress.overall;
+  return (
+    <div>
+      <Field label={format(s.progressOverall, { total: o.total, settled: o.settled })}>
+        <ProgressBar value={o.ratio} max={1} thickness="large" aria-label={s.progressLabel} />
+      </Field>
       <Button appearance="subtle" size="small" aria-expanded={bySection} onClick={() => setBySection((v) => !v)} data-action="progress-sections">
         {s.progressBySection}
       </Button>

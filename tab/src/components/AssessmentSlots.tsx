@@ -4,21 +4,19 @@
  * chunk, fetched while the assessment data loads, so the checklist's own
  * first paint carries none of it.
  */
-import { Suspense, lazy, useContext } from 'react';
-import { PrintingContext } from '../state/usePrintMode';
+import { Suspense, lazy } from 'react';
 import type { ItemView } from '../data/model';
 import type { ItemSlots } from './ItemRow';
 import type { AssessmentPanelProps } from './AssessmentPanel';
-import { AssessmentAside, AssessmentPrintSummary } from './AssessmentBadge';
+import { AssessmentAside } from './AssessmentBadge';
 
 export const loadAssessmentUi = () => Promise.all([import('./AssessmentDetail'), import('./AssessmentPanel')]);
 
 const LazyDetail = lazy(() => import('./AssessmentDetail'));
 const LazyPanel = lazy(() => import('./AssessmentPanel').then((m) => ({ default: m.AssessmentPanel })));
 
-/** On paper every item is open: a few lines of text there, not 143 forms. */
+/** The open item's form (on paper the print view gives the assessment as text). */
 function AssessmentDetailSlot({ item }: { item: ItemView }) {
-  if (useContext(PrintingContext)) return <AssessmentPrintSummary item={item} />;
   return <Suspense fallback={null}><LazyDetail item={item} /></Suspense>;
 }
 

@@ -13,6 +13,7 @@ import type { Document, ItemView, SectionView } from '../data/model';
 import { groupBySection } from '../checklist/filterItems';
 import { format, useStrings, type Locale } from '../i18n';
 import { ItemRow, type ItemSlots } from './ItemRow';
+import { NARROW } from '../layout';
 
 export interface ChecklistListProps {
   /** Every item, in guideline order. */
@@ -23,8 +24,6 @@ export interface ChecklistListProps {
   sectionById: Map<string, SectionView>;
   locale: Locale;
   expanded: ReadonlySet<string>;
-  /** Print view: every shown item expanded. */
-  expandAll: boolean;
   onToggle(id: string): void;
   documentsFor(item: ItemView): Document[];
   renderActions(item: ItemView): ReactNode;
@@ -59,6 +58,9 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
+    // Title and count wrap under each other rather than widen the row.
+    flexWrap: 'wrap',
+    [NARROW]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
     '@media print': { paddingLeft: 0, breakAfter: 'avoid' },
   },
   count: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
@@ -79,7 +81,7 @@ export function ChecklistList(props: ChecklistListProps) {
   const shown = useMemo(() => new Set(items.map((i) => i.id)), [items]);
 
   const row = (item: ItemView, visible: boolean) => {
-    const open = visible && (props.expandAll || props.expanded.has(item.id));
+    const open = visible && props.expanded.has(item.id);
     return (
       <ItemRow
         key={item.id}
@@ -95,7 +97,7 @@ export function ChecklistList(props: ChecklistListProps) {
     );
   };
 
-  let budget = props.expandAll ? Infinity : limit;
+  let budget = limit;
   const grouped = groups.map((group) => {
     if (budget <= 0) return null;
     const rows = group.items.slice(0, budget);

@@ -16,10 +16,13 @@ import { format, topicLabel, useStrings, type Locale, type Strings } from '../i1
 import { FilterBar, type FilterOption } from './FilterBar';
 import { ChecklistList } from './ChecklistList';
 import { ShareActions } from './ShareActions';
+import { PrintView } from './PrintView';
+import type { PrintKind } from '../state/usePrintMode';
 import type { ItemSlots } from './ItemRow';
 import { AssessmentPanelSlot } from './AssessmentSlots';
 import { useAssessmentMeta, useAssessmentStore } from '../data/useAssessment';
 import { hasAssessmentFilters, localToday, matchesAssessment, type AssessmentFilters } from '../data/assessmentModel';
+import { NARROW } from '../layout';
 
 export interface ChecklistPageProps {
   reference: ReferenceData;
@@ -27,7 +30,8 @@ export interface ChecklistPageProps {
   url: UrlState;
   teams: TeamsContextState;
   clientConfig: ClientConfig | null;
-  printing: boolean;
+  /** What is being printed; null on screen. */
+  printing: PrintKind | null;
   /** The self-assessment's row and detail parts (AssessmentSlots); see ItemSlots. */
   slots?: ItemSlots;
 }
@@ -35,10 +39,12 @@ export interface ChecklistPageProps {
 const FIRST_PASS_ROWS = 12;
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gap: tokens.spacingVerticalM },
+  root: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM, [NARROW]: { gap: tokens.spacingVerticalS }, '@media print': { gap: tokens.spacingVerticalXXS } },
   scope: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, '@media print': { display: 'none' } },
   summary: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   printOnly: { display: 'none', '@media print': { display: 'block', margin: 0, fontSize: tokens.fontSizeBase200 } },
+  // The screen's list gives way to the print view on paper.
+  screenOnly: { '@media print': { display: 'none' } },
   empty: { padding: tokens.spacingVerticalXXL, textAlign: 'center', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge },
   degraded: { margin: 0, color: tokens.colorPaletteMarigoldForeground2, fontSize: tokens.fontSizeBase200 },
 });
@@ -193,7 +199,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
         </p>
         {search.degraded && <p className={styles.degraded}>{s.searchUnavailable}</p>}
       </div>
-      <div data-testid="checklist" aria-busy={pending} data-query={pending ? search.rankedQuery ?? '' : q}>
+      <div className={styles.screenOnly} data-testid="checklist" aria-busy={pending} data-query={pending ? search.rankedQuery ?? '' : q}>
         {visible.items.length === 0 && (pending ? <Spinner label={s.loading} /> : <p className={styles.empty}>{s.noResults}</p>)}
         <ChecklistList
           allItems={reference.items}
@@ -202,7 +208,6 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
           sectionById={reference.sectionById}
           locale={locale}
           expanded={expanded}
-          expandAll={printing}
           onToggle={onToggle}
           documentsFor={documentsFor}
           renderActions={renderActions}
@@ -210,6 +215,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
           firstPassRows={firstPassRows}
         />
       </div>
+      {printing && <PrintView kind={printing} items={visible.items} ranked={visible.ranked} reference={reference} locale={locale} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { TeamsContextState } from '../teams/useTeamsContext';
 import { tabConfigFor, useTabConfigSave } from '../teams/tabConfig';
 import { pageBase } from '../teams/links';
 import { format, useStrings, type Locale } from '../i18n';
+import { NARROW } from '../layout';
 
 type Choice = 'all' | 'chapter' | 'conformable';
 
@@ -22,16 +23,21 @@ export interface ConfigPageProps {
 const useStyles = makeStyles({
   root: {
     display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
     gap: tokens.spacingVerticalL,
     maxWidth: '40rem',
     padding: tokens.spacingHorizontalXL,
+    [NARROW]: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalM },
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,
     boxShadow: tokens.shadow4,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, lineHeight: tokens.lineHeightBase400 },
-  chapter: { paddingLeft: tokens.spacingHorizontalXXL },
+  chapter: { paddingLeft: tokens.spacingHorizontalXXL, minWidth: 0, [NARROW]: { paddingLeft: tokens.spacingHorizontalL } },
+  // A long chapter title must not widen the page: the select shrinks and cuts it.
+  select: { minWidth: 0, width: '100%' },
+  selectElement: { minWidth: 0, textOverflow: 'ellipsis' },
 });
 
 export function ConfigPage({ reference, locale, teams }: ConfigPageProps) {
@@ -61,7 +67,7 @@ export function ConfigPage({ reference, locale, teams }: ConfigPageProps) {
         </RadioGroup>
       </Field>
       <Field label={s.configChapterLabel} className={styles.chapter}>
-        <Select value={chapter} disabled={choice !== 'chapter'} onChange={(_e, d) => setChapter(d.value)}>
+        <Select className={styles.select} select={{ className: styles.selectElement }} value={chapter} disabled={choice !== 'chapter'} onChange={(_e, d) => setChapter(d.value)}>
           {chapters.map((c) => (
             <option key={c.chapter} value={c.chapter}>{format(s.chapterOption, { chapter: c.chapter, title: c.title[locale] })}</option>
           ))}

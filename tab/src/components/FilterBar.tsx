@@ -11,6 +11,7 @@ import { hasFilters } from '../state/route';
 import { useStrings } from '../i18n';
 import { CONFORMITIES } from '../data/model';
 import { SearchField } from './SearchField';
+import { NARROW } from '../layout';
 
 export interface FilterOption {
   value: string;
@@ -29,13 +30,16 @@ type SelectFilter = 'section' | 'level' | 'conformity' | 'topic';
 const useStyles = makeStyles({
   root: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(11rem, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(11rem, 100%), 1fr))',
     alignItems: 'end',
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    // On a phone two selects to a row: four filters in two rows, not four.
+    [NARROW]: { gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', columnGap: tokens.spacingHorizontalS },
     '@media print': { display: 'none' },
   },
   search: { gridColumn: '1 / -1' },
-  clear: { justifySelf: 'start' },
+  // On a phone the clear button shows only when there is something to clear (a row less above the list).
+  clear: { justifySelf: 'start', [NARROW]: { ':disabled': { display: 'none' } } },
   // Long section titles must not widen a select beyond its grid cell.
   field: { minWidth: 0 },
   select: { minWidth: 0, width: '100%' },

@@ -12,6 +12,7 @@ import type { Document, ItemView } from '../data/model';
 import type { Locale } from '../i18n';
 import { format, useStrings } from '../i18n';
 import { itemHash } from '../../../contract/links';
+import { NARROW } from '../layout';
 
 export interface ItemDetailProps {
   item: ItemView;
@@ -26,11 +27,13 @@ export interface ItemDetailProps {
 const useStyles = makeStyles({
   root: {
     display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
     gap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalM} 2.25rem`,
+    [NARROW]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalM} 1.5rem` },
     '@media print': { paddingLeft: 0, paddingRight: 0 },
   },
-  block: { display: 'grid', gap: tokens.spacingVerticalXS, breakInside: 'avoid' },
+  block: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalXS, breakInside: 'avoid' },
   heading: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,

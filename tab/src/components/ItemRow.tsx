@@ -10,6 +10,7 @@ import type { Locale } from '../i18n';
 import { ChevronIcon } from './icons';
 import { ItemMarkers } from './ItemBadges';
 import { ItemDetail } from './ItemDetail';
+import { NARROW } from '../layout';
 
 export interface ItemRowProps {
   item: ItemView;
@@ -66,14 +67,15 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
     ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed },
     '& > svg': { marginTop: '2px' },
+    [NARROW]: { paddingLeft: tokens.spacingHorizontalXS, gap: tokens.spacingHorizontalXS },
     '@media print': { paddingLeft: 0, '& > svg': { display: 'none' } },
   },
   focus: createFocusOutlineStyle(),
   // Wide enough for nested IDs (7.1 C-2.3), so titles line up.
-  id: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap', minWidth: '6.25em', flexShrink: 0, fontVariantNumeric: 'tabular-nums' },
+  id: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap', minWidth: '6.25em', flexShrink: 0, fontVariantNumeric: 'tabular-nums', [NARROW]: { minWidth: 0 } },
   title: { fontWeight: tokens.fontWeightSemibold },
-  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, paddingLeft: '2.25rem', '@media print': { paddingLeft: 0 } },
-  aside: { display: 'flex', alignItems: 'center' },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, paddingLeft: '2.25rem', [NARROW]: { paddingLeft: '1.5rem' }, '@media print': { paddingLeft: 0 } },
+  aside: { display: 'flex', alignItems: 'center', minWidth: 0 },
   preview: {
     margin: 0,
     padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS} 2.25rem`,
@@ -84,6 +86,7 @@ const useStyles = makeStyles({
     WebkitLineClamp: '2',
     WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
+    [NARROW]: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS} 1.5rem` },
   },
 });
 

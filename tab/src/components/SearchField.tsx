@@ -6,6 +6,7 @@
  */
 import { memo, useEffect, useRef, useState } from 'react';
 import { Field, SearchBox, makeStyles } from '@fluentui/react-components';
+import { NARROW } from '../layout';
 import { createKeystrokeThrottle } from '../state/throttle';
 
 export const SEARCH_THROTTLE_MS = 150;
@@ -18,7 +19,11 @@ export interface SearchFieldProps {
   className?: string;
 }
 
-const useStyles = makeStyles({ box: { width: '100%', maxWidth: 'none' } });
+const useStyles = makeStyles({
+  box: { width: '100%', maxWidth: 'none' },
+  // On a phone the box's placeholder and icon say what it is; the label stays for screen readers.
+  label: { [NARROW]: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } },
+});
 
 export const SearchField = memo(function SearchField({ value, label, placeholder, onCommit, className }: SearchFieldProps) {
   const styles = useStyles();
@@ -44,7 +49,7 @@ export const SearchField = memo(function SearchField({ value, label, placeholder
   };
 
   return (
-    <Field label={label} className={className}>
+    <Field label={{ children: label, className: styles.label }} className={className}>
       <SearchBox
         className={styles.box}
         value={text}

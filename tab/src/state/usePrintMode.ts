@@ -1,16 +1,25 @@
 /**
- * Print view: while printing, every visible item is expanded and the light
- * theme is used. `beforeprint` covers Ctrl+P as well as the print button;
- * flushSync makes React render before the browser lays out the page.
+ * Print view: while printing, the checklist prints as a document of its
+ * own — the summary table (一覧表: one row per item) or the detail (詳細:
+ * every item's text, packed one after another) — in the light theme.
+ * `beforeprint` covers Ctrl+P (which prints the detail, as the list looks
+ * when every item is open) as well as the print menu; flushSync makes React
+ * render before the browser lays out the page.
  */
-import { createContext, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
-export function usePrintMode(): { printing: boolean; print(): void } {
-  const [printing, setPrinting] = useState(false);
+export type PrintKind = 'summary' | 'detail';
+
+export function usePrintMode(): { printing: PrintKind | null; print(kind: PrintKind): void } {
+  const [printing, setPrinting] = useState<PrintKind | null>(null);
+  const chosen = useRef<PrintKind | null>(null);
   useEffect(() => {
-    const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(false);
+    const before = () => flushSync(() => setPrinting(chosen.current ?? 'detail'));
+    const after = () => {
+      chosen.current = null;
+      setPrinting(null);
+    };
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
     return () => {
@@ -18,12 +27,11 @@ export function usePrintMode(): { printing: boolean; print(): void } {
       window.removeEventListener('afterprint', after);
     };
   }, []);
-  const print = useCallback(() => {
-    flushSync(() => setPrinting(true));
+  const print = useCallback((kind: PrintKind) => {
+    chosen.current = kind;
+    flushSync(() => setPrinting(kind));
     window.print();
   }, []);
   return { printing, print };
 }
 
-/** True while printing; parts that print differently from the screen read it. */
-export const PrintingContext = createContext(false);
