@@ -5,7 +5,7 @@
  */
 import type { ChecklistsResponse, EditionView, ItemView } from '../../contract/api';
 import type { Checklist } from '../reference/checklists';
-import type { Item } from '../../contract/reference';
+import type { Item, LocalizedText, Section } from '../../contract/reference';
 import type { Edition } from '../reference/edition';
 import type { Library } from '../reference/library';
 
@@ -41,6 +41,12 @@ export function toItemView(library: Library, edition: Edition, item: Item): Item
   };
 }
 
+/** `システム運用編 9章 …` for a later edition's chapter (its volume is the Chapter entry). */
+function sectionTitleWithVolume(edition: Edition, section: Section): LocalizedText {
+  const volume = edition.chapters.find((c) => c.chapter === section.chapter && !/^\d/.test(c.chapter));
+  return volume ? { ja: `${volume.title.ja} ${section.title.ja}`, en: `${volume.title.en}, ${section.title.en}` } : section.title;
+}
+
 export function toChecklistView(library: Library, checklist: Checklist): ChecklistsResponse['checklists'][number] {
   const { edition } = checklist;
   return {
@@ -51,7 +57,7 @@ export function toChecklistView(library: Library, checklist: Checklist): Checkli
         raw: r.raw,
         inferred: r.inferred,
         ...(r.item ? { item: { ref: library.refOf(edition, r.item), displayId: edition.displayId(r.item.id), title: r.item.title } } : {}),
-        ...(r.section ? { section: { id: r.section.id, title: r.section.title } } : {}),
+        ...(r.section ? { section: { id: r.section.id, title: sectionTitleWithVolume(edition, r.section) } } : {}),
       })),
       answeredBy: answeredBy.map((i) => ({
         ref: library.refOf(library.defaultEdition, i),

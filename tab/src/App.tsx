@@ -2,7 +2,7 @@
  * The tab: host (Teams or a plain browser) → theme and language → the
  * checklist or the configuration page.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { FluentProvider, Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useTeamsContext } from './teams/useTeamsContext';
 import { notifyLoaded } from './teams/teamsSession';
@@ -16,6 +16,7 @@ import { StringsContext, localeFromTag, stringsFor, type Locale } from './i18n';
 import { AppHeader } from './components/AppHeader';
 import { ChecklistPage } from './components/ChecklistPage';
 import { ConfigPage } from './components/ConfigPage';
+import { InspectionPage } from './components/InspectionPage';
 import { ASSESSMENT_SLOTS, loadAssessmentUi } from './components/AssessmentSlots';
 import { AssessmentContext, useAssessment } from './data/useAssessment';
 import { assessmentScope } from './data/assessmentModel';
@@ -44,10 +45,13 @@ export function App() {
   const styles = useStyles();
   const teams = useTeamsContext();
   const url = useUrlState();
-  const { state: referenceState, retry } = useReference();
+  // The edition in the address (`?edition=v7`, or a `v7:` item link); none: the default edition.
+  const editionParam = url.route.page === 'config' ? undefined : url.route.filters.edition;
+  const { state: referenceState, retry } = useReference(editionParam);
   const clientConfig = useClientConfig();
   const { printing, print } = usePrintMode();
-  const assessment = useAssessment(assessmentScope(teams.session), teams.session, loadAssessmentUi);
+  const shownEdition = referenceState.status === 'ready' ? referenceState.data.edition : undefined;
+  const assessment = useAssessment(assessmentScope(teams.session), teams.session, loadAssessmentUi, shownEdition && !shownEdition.default ? shownEdition.id : undefined);
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const [urlLocale] = useState(() => localeHint(window.location.hash));
   // The switch wins, then the Teams context, then the manifest URL's {locale}, then the browser.
@@ -68,6 +72,15 @@ export function App() {
   }, [subPageId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const ready = teams.status !== 'connecting' && referenceState.status === 'ready';
+  // Switching editions keeps the view but not filters tied to one edition's numbering (section, level, an open item).
+  const onEditionChange = useCallback((edition: string) => {
+    const defaultId = referenceState.status === 'ready' ? referenceState.data.editions.find((e) => e.default)?.id : undefined;
+    const f = url.route.page === 'config' ? {} : url.route.filters;
+    url.navigate({ page: 'checklist', filters: { view: f.view, conformity: f.conformity, topic: f.topic, q: f.q, status: f.status, owner: f.owner, mine: f.mine, overdue: f.overdue, edition: edition === defaultId ? undefined : edition } });
+  }, [url, referenceState]);
+  const openInspection = useCallback(() => {
+    url.navigate({ page: 'inspection', filters: url.route.page === 'config' ? {} : { edition: url.route.filters.edition } });
+  }, [url]);
   useEffect(() => {
     if (ready && teams.session) notifyLoaded(teams.session);
   }, [ready, teams.session]);
@@ -84,6 +97,8 @@ export function App() {
     );
   } else if (url.route.page === 'config') {
     body = <ConfigPage reference={referenceState.data} locale={locale} teams={teams} />;
+  } else if (url.route.page === 'inspection') {
+    body = <InspectionPage locale={locale} />;
   } else {
     body = (
       <ChecklistPage
@@ -104,7 +119,18 @@ export function App() {
       <StringsContext.Provider value={strings}>
         <AssessmentContext.Provider value={assessment}>
         <div className={styles.page}>
-          {!isConfig && <AppHeader locale={locale} onLocaleChange={setChosenLocale} onPrint={ready ? print : undefined} editionLabel={referenceState.status === 'ready' ? referenceState.data.edition.label[locale] : undefined} />}
+          {!isConfig && (
+            <AppHeader
+              locale={locale}
+              onLocaleChange={setChosenLocale}
+              onPrint={ready && url.route.page === 'checklist' ? print : undefined}
+              editionLabel={shownEdition?.label[locale]}
+              editions={referenceState.status === 'ready' ? referenceState.data.editions.map((e) => ({ id: e.id, label: e.label[locale] })) : undefined}
+              edition={shownEdition?.id}
+              onEditionChange={onEditionChange}
+              inspection={{ active: url.route.page === 'inspection', onOpen: openInspection }}
+            />
+          )}
           <main>{body}</main>
           {!isConfig && <footer><p className={styles.footer}>{strings.disclaimer}</p></footer>}
         </div>

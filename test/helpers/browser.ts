@@ -76,7 +76,7 @@ export async function openTab(browser: Browser, url: string, options: BrowserCon
 
 /** The list has rendered and no search request is outstanding. */
 export async function waitForChecklist(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="checklist"][aria-busy="false"] > [data-rendered="all"], [data-testid="config-page"]', { state: 'attached', timeout: 15_000 });
+  await page.waitForSelector('[data-testid="checklist"][aria-busy="false"] > [data-rendered="all"], [data-testid="config-page"], [data-testid="inspection"]', { state: 'attached', timeout: 15_000 });
 }
 
 export async function visibleItemIds(page: Page): Promise<string[]> {

@@ -9,7 +9,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ItemView } from '../data/model';
 import { UNCHECKED_STATE, isOverdue, localToday, type AssessmentStatus } from '../data/assessmentModel';
 import { useAssessmentReady, useAssessmentStore, useItemState } from '../data/useAssessment';
-import { useStrings, type Strings } from '../i18n';
+import { format, useStrings, type Strings } from '../i18n';
 import { NARROW } from '../layout';
 
 export function statusLabel(s: Strings, status: AssessmentStatus): string {
@@ -52,12 +52,17 @@ export const AssessmentAside = memo(function AssessmentAside({ item }: { item: I
   const styles = useStyles();
   if (!store || !ready) return null;
   const st = state ?? UNCHECKED_STATE;
-  const statusClass = st.status === 'done' || st.status === 'not-applicable' ? styles.done
-    : st.status === 'partial' ? styles.partial
-      : st.status === 'not-done' ? styles.notDone : undefined;
+  // A later edition's row without its own state shows its 第5版 items' status, saying so.
+  const derived = state ? undefined : store.derived(item.id);
+  const status = derived?.status ?? st.status;
+  const statusClass = status === 'done' || status === 'not-applicable' ? styles.done
+    : status === 'partial' ? styles.partial
+      : status === 'not-done' ? styles.notDone : undefined;
   return (
-    <span className={styles.aside} data-assessment={st.status}>
-      <span className={mergeClasses(styles.badge, statusClass)} data-marker="status">{statusLabel(s, st.status)}</span>
+    <span className={styles.aside} data-assessment={status} data-derived={derived ? derived.from.join(' ') : undefined}>
+      <span className={mergeClasses(styles.badge, statusClass)} data-marker="status" title={derived ? format(s.derivedStatusTitle, { from: derived.from.join(', ') }) : undefined}>
+        {derived ? format(s.derivedStatus, { status: statusLabel(s, status) }) : statusLabel(s, status)}
+      </span>
       {isOverdue(st, localToday()) && <span className={mergeClasses(styles.badge, styles.overdue)} data-marker="overdue">{s.overdue}</span>}
       {st.owner && <span className={styles.owner} data-marker="owner" title={st.owner}>{st.owner}</span>}
     </span>

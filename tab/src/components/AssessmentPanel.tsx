@@ -131,8 +131,7 @@ function useProgress(items: ItemView[], revision: number) {
   const store = useAssessmentStore()!;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => {
-    const states = store.all();
-    return computeProgress(items, (id) => states.get(id)?.status);
+    return computeProgress(items, store.statusOf);
   }, [items, store, revision]);
 }
 

@@ -22,6 +22,7 @@ export interface ChecklistListProps {
   items: ItemView[];
   ranked: boolean;
   sectionById: Map<string, SectionView>;
+  sectionHeadings: Map<string, { ja: string; en: string }>;
   locale: Locale;
   expanded: ReadonlySet<string>;
   onToggle(id: string): void;
@@ -68,7 +69,7 @@ const useStyles = makeStyles({
 });
 
 export function ChecklistList(props: ChecklistListProps) {
-  const { allItems, items, ranked, sectionById, locale } = props;
+  const { allItems, items, ranked, sectionHeadings, locale } = props;
   const s = useStrings();
   const styles = useStyles();
 
@@ -103,12 +104,11 @@ export function ChecklistList(props: ChecklistListProps) {
     const rows = group.items.slice(0, budget);
     budget -= rows.length;
     const count = group.items.reduce((n, i) => (shown.has(i.id) ? n + 1 : n), 0);
-    const section = sectionById.get(group.section);
     const headingId = `section-${group.section}`;
     return (
       <section key={group.section} className={styles.group} aria-labelledby={headingId} data-section={group.section} hidden={ranked || count === 0}>
         <h2 id={headingId} className={styles.groupHeading}>
-          <span>{format(s.sectionHeading, { id: group.section, title: section ? section.title[locale] : '' })}</span>
+          <span>{sectionHeadings.get(group.section)?.[locale] ?? group.section}</span>
           <span className={styles.count}>{format(s.sectionCount, { count })}</span>
         </h2>
         <ul className={styles.list}>{rows.map((item) => row(item, !ranked && shown.has(item.id)))}</ul>

@@ -60,7 +60,7 @@ function describeConditions(strings: Strings, filters: Filters, reference: Refer
   const parts: string[] = [];
   const view = viewLabel(strings, filters);
   if (view) parts.push(`${strings.viewLabel}: ${view}`);
-  if (filters.section) parts.push(`${strings.sectionLabel}: ${filters.section} ${reference.sectionById.get(filters.section)?.title[locale] ?? ''}`.trim());
+  if (filters.section) parts.push(`${strings.sectionLabel}: ${reference.sectionHeadings.get(filters.section)?.[locale] ?? filters.section}`);
   if (filters.level) parts.push(`${strings.levelLabel}: ${filters.level === 'C' ? strings.levelCLong : strings.levelDLong}`);
   if (filters.conformity) parts.push(`${strings.conformityLabel}: ${strings.conformity[filters.conformity]}`);
   if (filters.topic) parts.push(`${strings.topicLabel}: ${topicLabel(strings, filters.topic)}`);
@@ -84,7 +84,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
     if (!item) return;
     if (!matchesFilters(item, filters, reference)) {
       // The link's filters would hide its own item; the item wins.
-      url.navigate({ page: 'checklist', filters: {}, itemId });
+      url.navigate({ page: 'checklist', filters: { edition: filters.edition }, itemId });
       return;
     }
     setExpanded((prev) => (prev.has(itemId) ? prev : new Set(prev).add(itemId)));
@@ -124,7 +124,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
     const present = new Set(scoped.map((i) => i.section));
     return reference.sections
       .filter((sec) => present.has(sec.id))
-      .map((sec) => ({ value: sec.id, label: `${sec.id} ${sec.title[locale]}` }));
+      .map((sec) => ({ value: sec.id, label: reference.sectionHeadings.get(sec.id)?.[locale] ?? sec.id }));
   }, [reference, scoped, locale]);
 
   const topicOptions = useMemo<FilterOption[]>(() => {
@@ -189,7 +189,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
           <Button size="small" appearance="secondary" onClick={() => url.setFilters({ ...filters, view: undefined })}>{s.showAllItems}</Button>
         </div>
       )}
-      <FilterBar filters={filters} sectionOptions={sectionOptions} topicOptions={topicOptions} onChange={url.setFilters} />
+      <FilterBar filters={filters} sectionOptions={sectionOptions} topicOptions={topicOptions} onChange={url.setFilters} showLevel={reference.items.some((i) => i.level)} />
       {assessment && <AssessmentPanelSlot items={scoped} filters={filters} locale={locale} onChange={url.setFilters} />}
       <p className={styles.printOnly}>{format(s.printConditions, { conditions: describeConditions(s, filters, reference, locale) })}</p>
       <div>
@@ -206,6 +206,7 @@ export function ChecklistPage({ reference, locale, url, teams, clientConfig, pri
           items={visible.items}
           ranked={visible.ranked}
           sectionById={reference.sectionById}
+          sectionHeadings={reference.sectionHeadings}
           locale={locale}
           expanded={expanded}
           onToggle={onToggle}

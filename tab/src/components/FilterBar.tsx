@@ -21,6 +21,8 @@ export interface FilterOption {
 export interface FilterBarProps {
   filters: Filters;
   sectionOptions: FilterOption[];
+  /** Editions without C/D levels (第6.0版 and later) have no level filter. */
+  showLevel?: boolean;
   topicOptions: FilterOption[];
   onChange(filters: Filters): void;
 }
@@ -67,7 +69,7 @@ const FilterSelect = memo(function FilterSelect({ filter, label, allLabel, value
   );
 });
 
-export function FilterBar({ filters, sectionOptions, topicOptions, onChange }: FilterBarProps) {
+export function FilterBar({ filters, sectionOptions, topicOptions, onChange, showLevel = true }: FilterBarProps) {
   const s = useStrings();
   const styles = useStyles();
   // Stable callbacks that read the latest filters.
@@ -84,7 +86,7 @@ export function FilterBar({ filters, sectionOptions, topicOptions, onChange }: F
 
   const onClear = useCallback(() => {
     const { filters: f, onChange: change } = latest.current;
-    change({ view: f.view });
+    change({ view: f.view, edition: f.edition });
   }, []);
 
   const levelOptions = useMemo(() => [{ value: 'C', label: s.levelCLong }, { value: 'D', label: s.levelDLong }], [s]);
@@ -94,7 +96,7 @@ export function FilterBar({ filters, sectionOptions, topicOptions, onChange }: F
     <div className={styles.root} role="search" aria-label={s.filters}>
       <SearchField className={styles.search} value={filters.q ?? ''} label={s.searchLabel} placeholder={s.searchPlaceholder} onCommit={onSearch} />
       <FilterSelect filter="section" label={s.sectionLabel} allLabel={s.sectionAll} value={filters.section ?? ''} options={sectionOptions} onSelect={onSelect} />
-      <FilterSelect filter="level" label={s.levelLabel} allLabel={s.levelAll} value={filters.level ?? ''} options={levelOptions} onSelect={onSelect} />
+      {showLevel && <FilterSelect filter="level" label={s.levelLabel} allLabel={s.levelAll} value={filters.level ?? ''} options={levelOptions} onSelect={onSelect} />}
       <FilterSelect filter="conformity" label={s.conformityLabel} allLabel={s.conformityAll} value={filters.conformity ?? ''} options={conformityOptions} onSelect={onSelect} />
       <FilterSelect filter="topic" label={s.topicLabel} allLabel={s.topicAll} value={filters.topic ?? ''} options={topicOptions} onSelect={onSelect} />
       <ClearButton label={s.clearFilters} disabled={!hasFilters(filters)} className={styles.clear} onClear={onClear} />

@@ -96,7 +96,7 @@ interface PartProps {
 }
 
 function sectionTitle(s: Strings, reference: ReferenceData, section: string, locale: Locale): string {
-  return format(s.sectionHeading, { id: section, title: reference.sectionById.get(section)?.title[locale] ?? '' });
+  return reference.sectionHeadings.get(section)?.[locale] ?? format(s.sectionHeading, { id: section, title: '' });
 }
 
 function targetDateText(s: Strings, state: ItemState | undefined, today: string): string {

@@ -4,6 +4,7 @@
  */
 import type { SearchResponse } from '../../../contract/api';
 import type { Chapter, ClientConfig, Document, EditionView, ItemView, ReferenceData, SectionView } from './model';
+import type { ChecklistsResponse } from '../../../contract/api';
 import { indexReference } from './model';
 
 export class ApiRequestError extends Error {
@@ -27,17 +28,23 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return (await res.json()) as T;
 }
 
-export async function fetchReference(): Promise<ReferenceData> {
+/** One edition's checklist (the default edition's when `edition` is undefined: what index.html preloads). */
+export async function fetchReference(edition?: string): Promise<ReferenceData> {
+  const q = edition ? `?edition=${encodeURIComponent(edition)}` : '';
   const [editions, items, sections, documents] = await Promise.all([
     getJson<{ default: string; editions: EditionView[] }>('api/editions'),
-    getJson<{ edition: string; items: ItemView[] }>('api/items'),
-    getJson<{ chapters: Chapter[]; sections: SectionView[] }>('api/sections'),
+    getJson<{ edition: string; items: ItemView[] }>(`api/items${q}`),
+    getJson<{ chapters: Chapter[]; sections: SectionView[] }>(`api/sections${q}`),
     getJson<{ documents: Document[] }>('api/documents'),
   ]);
-  // Until the tab lets one choose (issue 14), it shows the default edition, which api/items sends.
-  const edition = editions.editions.find((e) => e.id === items.edition);
-  if (!edition) throw new ApiRequestError(500, `api/editions does not list the edition "${items.edition}" of api/items`);
-  return indexReference(edition, items.items, sections.sections, sections.chapters, documents.documents);
+  const shown = editions.editions.find((e) => e.id === items.edition);
+  if (!shown) throw new ApiRequestError(500, `api/editions does not list the edition "${items.edition}" of api/items`);
+  return indexReference(shown, items.items, sections.sections, sections.chapters, documents.documents, editions.editions);
+}
+
+/** The 立入検査 checklists (GET /api/checklists). */
+export function fetchChecklists(signal?: AbortSignal): Promise<ChecklistsResponse> {
+  return getJson<ChecklistsResponse>('api/checklists', signal);
 }
 
 export async function fetchClientConfig(): Promise<ClientConfig> {
@@ -48,8 +55,8 @@ export async function fetchClientConfig(): Promise<ClientConfig> {
   }
 }
 
-export function fetchSearch(q: string, limit: number, signal: AbortSignal): Promise<SearchResponse> {
+export function fetchSearch(q: string, limit: number, signal: AbortSignal, edition?: string): Promise<SearchResponse> {
   // The tab holds every item already: ask for the ranking only.
-  const params = new URLSearchParams({ q, limit: String(limit), view: 'ids' });
+  const params = new URLSearchParams({ q, limit: String(limit), view: 'ids', ...(edition ? { edition } : {}) });
   return getJson<SearchResponse>(`api/search?${params}`, signal);
 }

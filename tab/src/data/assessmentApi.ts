@@ -31,9 +31,20 @@ export type ExportKind = 'xlsx' | 'csv' | 'json';
 
 export class AssessmentClient {
   private readonly base: string;
+  /** `?edition=v7` for an edition other than the default; '' for the default. */
+  private readonly editionQuery: string;
+  /** Item references of that edition carry it (`v7:sys-14-5`). */
+  private readonly refPrefix: string;
 
-  constructor(readonly scope: string, private readonly token: TokenSource) {
+  /** `edition`: the one shown, unless it is the default (whose IDs are plain). */
+  constructor(readonly scope: string, private readonly token: TokenSource, readonly edition?: string) {
     this.base = `api/assessments/${encodeURIComponent(scope)}`;
+    this.editionQuery = edition ? `?edition=${encodeURIComponent(edition)}` : '';
+    this.refPrefix = edition ? `${edition}:` : '';
+  }
+
+  private itemPath(id: string): string {
+    return `/items/${encodeURIComponent(`${this.refPrefix}${id}`)}`;
   }
 
   private async request(path: string, init: RequestInit = {}): Promise<Response> {
@@ -56,11 +67,11 @@ export class AssessmentClient {
   }
 
   load(): Promise<AssessmentDocument> {
-    return this.json<AssessmentDocument>('');
+    return this.json<AssessmentDocument>(this.editionQuery);
   }
 
   async put(id: string, draft: Draft, version: number): Promise<SaveOutcome> {
-    const res = await this.request(`/items/${encodeURIComponent(id)}`, {
+    const res = await this.request(this.itemPath(id), {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(writeBody(draft, version)),
@@ -75,12 +86,12 @@ export class AssessmentClient {
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
-    return (await this.json<HistoryResponse>(`/items/${encodeURIComponent(id)}/history`)).history;
+    return (await this.json<HistoryResponse>(`${this.itemPath(id)}/history`)).history;
   }
 
   /** The export as a blob, with the file name the server suggests. */
   async exportFile(kind: ExportKind, locale: string): Promise<{ blob: Blob; fileName: string }> {
-    const res = await this.request(`/export.${kind}?locale=${encodeURIComponent(locale)}`);
+    const res = await this.request(`/export.${kind}?locale=${encodeURIComponent(locale)}${this.edition ? `&edition=${encodeURIComponent(this.edition)}` : ''}`);
     if (!res.ok) return AssessmentClient.fail(res);
     const disposition = res.headers.get('Content-Disposition') ?? '';
     const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `assessment.${kind}`;

@@ -24,6 +24,8 @@ type Listener = () => void;
 
 export class AssessmentStore {
   private states = new Map<string, ItemState>();
+  /** Later editions: rows without a state, shown with their 第5版 items' combined status. */
+  private derivedStates = new Map<string, { status: ItemState['status']; from: string[] }>();
   private itemListeners = new Map<string, Set<Listener>>();
   private listeners = new Set<Listener>();
   meta: AssessmentMeta = { status: 'loading', mode: null, user: null, error: null, revision: 0 };
@@ -33,6 +35,9 @@ export class AssessmentStore {
   get scope(): string { return this.client.scope; }
 
   item(id: string): ItemState | undefined { return this.states.get(id); }
+  derived(id: string): { status: ItemState['status']; from: string[] } | undefined { return this.states.has(id) ? undefined : this.derivedStates.get(id); }
+  /** What progress counts: the row's own status, else its derived one. */
+  statusOf = (id: string): ItemState['status'] | undefined => this.states.get(id)?.status ?? this.derivedStates.get(id)?.status;
   all(): ReadonlyMap<string, ItemState> { return this.states; }
 
   subscribe = (fn: Listener) => { this.listeners.add(fn); return () => { this.listeners.delete(fn); }; };
@@ -65,6 +70,7 @@ export class AssessmentStore {
     try {
       const doc: AssessmentDocument = await this.client.load();
       this.states = new Map(Object.entries(doc.items));
+      this.derivedStates = new Map(Object.entries(doc.derived ?? {}));
       this.meta = { ...this.meta, status: 'ready', mode: doc.mode, user: doc.user, error: null };
       this.emit('all');
     } catch (err) {
@@ -116,8 +122,8 @@ export function teamsTokenSource(session: TeamsSession | null): TokenSource {
 }
 
 /** The assessment of `scope`; loading starts after the first paint. */
-export function useAssessment(scope: string, session: TeamsSession | null, preload?: () => Promise<unknown>): AssessmentStore {
-  const store = useMemo(() => new AssessmentStore(new AssessmentClient(scope, teamsTokenSource(session))), [scope, session]);
+export function useAssessment(scope: string, session: TeamsSession | null, preload?: () => Promise<unknown>, edition?: string): AssessmentStore {
+  const store = useMemo(() => new AssessmentStore(new AssessmentClient(scope, teamsTokenSource(session), edition)), [scope, session, edition]);
   useEffect(() => {
     // After the checklist is on screen: the list first, the assessment next.
     const timer = setTimeout(() => {

@@ -1,7 +1,8 @@
 /**
- * Loads the reference (items, sections, documents) once. main.tsx starts the
- * request before React renders and waits for it, so the first render is
- * already the whole checklist.
+ * Loads the reference of one edition (items, sections, documents) once per
+ * edition. main.tsx starts the request for the edition the address names
+ * before React renders and waits for it, so the first render is already the
+ * whole checklist.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { fetchReference, fetchClientConfig } from './api';
@@ -12,39 +13,44 @@ export type ReferenceState =
   | { status: 'ready'; data: ReferenceData }
   | { status: 'error'; message: string };
 
-let pending: Promise<ReferenceState> | undefined;
-let settled: ReferenceState | undefined;
+/** Per edition ('' = the default edition). */
+const loads = new Map<string, { pending: Promise<ReferenceState>; settled?: ReferenceState }>();
 let pendingConfig: Promise<ClientConfig> | undefined;
 let settledConfig: ClientConfig | undefined;
 
-function load(): Promise<ReferenceState> {
-  settled = undefined;
-  pending = fetchReference().then(
-    (data): ReferenceState => ({ status: 'ready', data }),
-    (err: Error): ReferenceState => ({ status: 'error', message: err.message }),
-  );
-  void pending.then((s) => { settled = s; });
-  return pending;
+function load(edition: string): Promise<ReferenceState> {
+  const entry: { pending: Promise<ReferenceState>; settled?: ReferenceState } = {
+    pending: fetchReference(edition || undefined).then(
+      (data): ReferenceState => ({ status: 'ready', data }),
+      (err: Error): ReferenceState => ({ status: 'error', message: err.message }),
+    ),
+  };
+  loads.set(edition, entry);
+  void entry.pending.then((s) => { entry.settled = s; });
+  return entry.pending;
 }
 
-/** Starts loading (once); resolves when the reference has loaded or failed. */
-export function prefetchReference(): Promise<ReferenceState> {
+/** Starts loading (once per edition); resolves when the reference has loaded or failed. */
+export function prefetchReference(edition = ''): Promise<ReferenceState> {
   pendingConfig ??= fetchClientConfig().then((c) => (settledConfig = c));
-  return pending ?? load();
+  return loads.get(edition)?.pending ?? load(edition);
 }
 
-export function useReference(): { state: ReferenceState; retry: () => void } {
-  const [state, setState] = useState<ReferenceState>(() => settled ?? { status: 'loading' });
+export function useReference(edition = ''): { state: ReferenceState; retry: () => void } {
+  const [state, setState] = useState<{ edition: string; value: ReferenceState }>(() => ({ edition, value: loads.get(edition)?.settled ?? { status: 'loading' } }));
   useEffect(() => {
     let live = true;
-    void prefetchReference().then((s) => { if (live) setState(s); });
+    const settled = loads.get(edition)?.settled;
+    // Switching editions shows the list at once when it is loaded already.
+    setState({ edition, value: settled ?? { status: 'loading' } });
+    void prefetchReference(edition).then((s) => { if (live) setState({ edition, value: s }); });
     return () => { live = false; };
-  }, []);
+  }, [edition]);
   const retry = useCallback(() => {
-    setState({ status: 'loading' });
-    void load().then(setState);
-  }, []);
-  return { state, retry };
+    setState({ edition, value: { status: 'loading' } });
+    void load(edition).then((s) => setState({ edition, value: s }));
+  }, [edition]);
+  return { state: state.edition === edition ? state.value : { status: 'loading' }, retry };
 }
 
 export function useClientConfig(): ClientConfig | null {

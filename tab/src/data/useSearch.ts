@@ -28,7 +28,7 @@ export function useSearch(reference: ReferenceData | null, query: string | undef
       return undefined;
     }
     const controller = new AbortController();
-    fetchSearch(q, reference.items.length, controller.signal).then(
+    fetchSearch(q, reference.items.length, controller.signal, reference.edition.default ? undefined : reference.edition.id).then(
       (res) => setState({ ranking: res.results.map((r) => r.id), rankedQuery: q, degraded: false }),
       () => {
         if (controller.signal.aborted) return;

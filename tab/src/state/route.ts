@@ -4,6 +4,9 @@
  *   #/                         the checklist
  *   #/?section=6.5&level=C&conformity=conformable&topic=access-log&q=ログ&view=chapter-6
  *   #/items/6.5-C-6[?filters]  the checklist with that item open
+ *   #/items/v7:sys-14-5        another edition's item (the edition joins the filters)
+ *   #/?edition=v7              that edition's checklist
+ *   #/inspection               the 立入検査 checklist
  *   #/config                   the channel tab's configuration page
  * Pure functions: parse and print, nothing else.
  */
@@ -15,6 +18,8 @@ import { isStatus, type AssessmentStatus } from '../data/assessmentModel';
 export type View = 'all' | 'conformable' | `chapter-${string}`;
 
 export interface Filters {
+  /** The edition shown (`v7`); absent: the default edition. Not a filter: clearing filters keeps it. */
+  edition?: string;
   section?: string;
   level?: Level;
   conformity?: Conformity;
@@ -30,9 +35,10 @@ export interface Filters {
 
 export type Route =
   | { page: 'checklist'; filters: Filters; itemId?: string }
+  | { page: 'inspection'; filters: Filters }
   | { page: 'config' };
 
-const FILTER_KEYS = ['view', 'section', 'level', 'conformity', 'topic', 'q', 'status', 'owner', 'mine', 'overdue'] as const;
+const FILTER_KEYS = ['edition', 'view', 'section', 'level', 'conformity', 'topic', 'q', 'status', 'owner', 'mine', 'overdue'] as const;
 
 export function parseView(raw: string | null | undefined): View | undefined {
   if (raw === 'all' || raw === 'conformable') return raw;
@@ -46,8 +52,10 @@ export function chapterOfView(view: View | undefined): string | undefined {
 
 export function parseFilters(params: URLSearchParams): Filters {
   const f: Filters = {};
+  const edition = params.get('edition')?.trim();
+  if (edition && /^v\d{1,2}$/.test(edition)) f.edition = edition;
   const section = params.get('section')?.trim();
-  if (section && /^\d+(?:\.\d+)*$/.test(section)) f.section = section;
+  if (section && (/^\d+(?:\.\d+)*$/.test(section) || /^[a-z]+-[a-z0-9.]+$/.test(section))) f.section = section;
   const level = params.get('level')?.toUpperCase();
   if (level === 'C' || level === 'D') f.level = level;
   const conformity = params.get('conformity');
@@ -94,9 +102,13 @@ export function parseHash(hash: string): Route {
   if (path === '/config') return { page: 'config' };
   const m = /^\/items\/(.+)$/.exec(path);
   const filters = parseFilters(params);
+  if (path === '/inspection') return { page: 'inspection', filters };
   if (m) {
-    const itemId = canonicalItemId(m[1]);
-    return itemId ? { page: 'checklist', filters, itemId } : { page: 'checklist', filters };
+    const ref = canonicalItemId(m[1]);
+    if (!ref) return { page: 'checklist', filters };
+    // `v7:sys-14-5` opens that edition; a plain ID, the edition in the address (or the default).
+    const prefixed = /^(v\d{1,2}):(.+)$/.exec(ref);
+    return prefixed ? { page: 'checklist', filters: { ...filters, edition: prefixed[1] }, itemId: prefixed[2] } : { page: 'checklist', filters, itemId: ref };
   }
   return { page: 'checklist', filters };
 }
@@ -114,6 +126,7 @@ export function filtersToQuery(filters: Filters): string {
 export function routeToHash(route: Route): string {
   if (route.page === 'config') return '#/config';
   const query = filtersToQuery(route.filters);
+  if (route.page === 'inspection') return `#/inspection${query}`;
   return route.itemId ? `#/items/${route.itemId}${query}` : `#/${query}`;
 }
 
