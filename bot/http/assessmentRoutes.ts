@@ -19,6 +19,7 @@ import type { Item } from '../../contract/reference';
 import { AppError } from '../errors';
 import type { Edition } from '../reference/edition';
 import type { DerivedState } from '../assessments/exportRows';
+import { buildChecklistCsv } from '../assessments/exportChecklist';
 import type { Library } from '../reference/library';
 import type { AssessmentStore, ScopeKey } from '../assessments/store';
 import type { RequestAuthenticator } from '../auth/requestCaller';
@@ -207,6 +208,21 @@ export function registerAssessmentRoutes(server: Server, deps: AssessmentRouteDe
     res.sendRaw(200, Buffer.from(buildAssessmentCsv(input), 'utf8'), {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${fileBase(r.requested, input.edition, input.exportedAt)}.csv"`,
+    });
+  }));
+
+  // The assessment in the 立入検査 checklist's layout (はい / いいえ from the 第5版 items answering each row).
+  server.get(`${BASE}/checklist.csv`, route(async (req, res) => {
+    const r = await resolve(req);
+    const id = String(query(req).checklist ?? library.checklists[0]?.info.id ?? '');
+    const checklist = library.checklists.find((c) => c.info.id === id);
+    if (!checklist) throw new AppError(404, 'checklist_not_found', `No checklist "${id.slice(0, 20)}". Checklists: ${library.checklists.map((c) => c.info.id).join(', ') || 'none'}.`);
+    const locale = localeFromTag(String(query(req).locale ?? ''));
+    const states = await store.getAssessment(key(r, library.defaultEdition));
+    const day = now().toISOString().slice(0, 10).replace(/-/g, '');
+    res.sendRaw(200, Buffer.from(buildChecklistCsv(checklist, library.defaultEdition, states, locale), 'utf8'), {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="checklist-${checklist.info.id}-${r.requested.kind}-${day}.csv"`,
     });
   }));
 

@@ -42,7 +42,7 @@ describe('keyboard-only use', () => {
     await page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const order: string[] = [];
-    for (let i = 0; i < 9; i += 1) {
+    for (let i = 0; i < 10; i += 1) {
       await page.keyboard.press('Tab');
       order.push(await focused(page));
     }
@@ -55,6 +55,7 @@ describe('keyboard-only use', () => {
       'button:Excel に書き出す',
       'button:CSV に書き出す',
       'button:バックアップ（JSON）',
+      'button:立入検査チェックリスト形式（CSV）',
       'button:JSON から復元',
     ]);
     await toggle.focus();

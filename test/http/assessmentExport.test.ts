@@ -274,3 +274,33 @@ describe('export to JSON and import', () => {
     expect((await res.json()).error.message).toContain(`${MAX_BODY_BYTES / 1024} KB`);
   });
 });
+
+describe('the assessment in the 立入検査 checklist\'s layout', () => {
+  it('answers はい when every 第5版 item behind a row is settled, いいえ when one is open, blank when untouched, with dates', async () => {
+    const put = (id: string, body: object) => fetch(`${srv.baseUrl}/api/assessments/personal/items/${id}`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+    // 2-10 (二要素認証) ← 6.5-D-5; 2-11 (アクセスログ) ← 6.5-C-6 and 6.5-C-7.
+    for (const [id, body] of [
+      ['6.5-D-5', { status: 'done', checkedDate: '2026-11-30', version: 0 }],
+      ['6.5-C-6', { status: 'done', checkedDate: '2026-11-01', version: 0 }],
+      ['6.5-C-7', { status: 'partial', targetDate: '2027-03-31', version: 0 }],
+    ] as const) {
+      const current = await (await fetch(`${srv.baseUrl}/api/assessments/personal`)).json();
+      const res = await put(id, { ...body, version: current.items[id]?.version ?? 0 });
+      expect(res.status).toBe(200);
+    }
+    const res = await fetch(`${srv.baseUrl}/api/assessments/personal/checklist.csv?checklist=r7`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/checklist-r7-personal-\d{8}\.csv/);
+    const lines = (await res.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('シート,番号,区分,項目（要約）,回答,確認日,目標日,根拠とした第5版の項目,項目の確認状況');
+    const line = (sheet: string, n: string) => lines.find((l) => l.startsWith(`${sheet},${n},`))!;
+    expect(line('医療機関確認用', '2-10')).toContain(',はい,2026-11-30,,6.5 D-5,');
+    expect(line('医療機関確認用', '2-11')).toContain(',いいえ,2026-11-01,2027-03-31,6.5 C-6、6.5 C-7,');
+    expect(line('医療機関確認用', '2-2')).toMatch(/,,,,,手引きで確認$/);
+    const missing = await fetch(`${srv.baseUrl}/api/assessments/personal/checklist.csv?checklist=nope`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('checklist_not_found');
+  });
+});

@@ -277,6 +277,7 @@ function ExportImport({ locale }: { locale: Locale }) {
         <Button onClick={() => void download('xlsx')} disabled={busy !== null} data-action="export-xlsx">{s.exportXlsx}</Button>
         <Button onClick={() => void download('csv')} disabled={busy !== null} data-action="export-csv">{s.exportCsv}</Button>
         <Button onClick={() => void download('json')} disabled={busy !== null} data-action="export-json">{s.exportJson}</Button>
+        <Button onClick={() => void download('checklist')} disabled={busy !== null} data-action="export-checklist" title={s.exportChecklistTitle}>{s.exportChecklist}</Button>
         <Button onClick={() => fileInput.current?.click()} disabled={busy !== null} data-action="import">{s.importJson}</Button>
         <input
           ref={fileInput}

@@ -27,7 +27,8 @@ export type SaveOutcome =
   | { ok: true; state: ItemState }
   | { ok: false; conflict: ItemState };
 
-export type ExportKind = 'xlsx' | 'csv' | 'json';
+/** `checklist`: the 立入検査 checklist's layout (はい / いいえ), as CSV. */
+export type ExportKind = 'xlsx' | 'csv' | 'json' | 'checklist';
 
 export class AssessmentClient {
   private readonly base: string;
@@ -91,7 +92,8 @@ export class AssessmentClient {
 
   /** The export as a blob, with the file name the server suggests. */
   async exportFile(kind: ExportKind, locale: string): Promise<{ blob: Blob; fileName: string }> {
-    const res = await this.request(`/export.${kind}?locale=${encodeURIComponent(locale)}${this.edition ? `&edition=${encodeURIComponent(this.edition)}` : ''}`);
+    const path = kind === 'checklist' ? '/checklist.csv' : `/export.${kind}`;
+    const res = await this.request(`${path}?locale=${encodeURIComponent(locale)}${this.edition && kind !== 'checklist' ? `&edition=${encodeURIComponent(this.edition)}` : ''}`);
     if (!res.ok) return AssessmentClient.fail(res);
     const disposition = res.headers.get('Content-Disposition') ?? '';
     const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `assessment.${kind}`;

@@ -186,6 +186,8 @@ export const en: Strings = {
   exportXlsx: 'Export to Excel',
   exportCsv: 'Export to CSV',
   exportJson: 'Backup (JSON)',
+  exportChecklist: 'Inspection checklist layout (CSV)',
+  exportChecklistTitle: 'Each row of the inspection checklist answered Yes / No, with dates, from the status of the 5th edition items behind it: an aid for filling in the form.',
   exportError: 'Could not export: {message}',
   importJson: 'Restore from JSON',
   importConfirmTitle: 'Restore the self-assessment?',

@@ -185,6 +185,8 @@ export const ja = {
   exportXlsx: 'Excel に書き出す',
   exportCsv: 'CSV に書き出す',
   exportJson: 'バックアップ（JSON）',
+  exportChecklist: '立入検査チェックリスト形式（CSV）',
+  exportChecklistTitle: 'チェックリストの各項目に、対応する第5版の項目の状況から「はい／いいえ」と確認日・目標日を入れた表です。記入の参考にしてください。',
   exportError: '書き出せませんでした: {message}',
   importJson: 'JSON から復元',
   importConfirmTitle: '自己点検を復元しますか',
