@@ -111,6 +111,21 @@ describe('answer cards at 400 px (Adaptive Cards renderer)', () => {
     for (const t of Object.values(tallest)) expect(t.height).toBeLessThan(FIRST_VIEW_MAX);
   }, 60_000);
 
+  it('neither is a later edition\'s row (the 第5版 items it borrows coverage from listed at first)', async () => {
+    const tallest: Record<string, { id: string; height: number }> = {};
+    for (const later of library.editions.filter((e) => e !== edition)) {
+      for (const locale of ['ja', 'en'] as const) {
+        const cards = later.items.map((item) => createItemCard(item, { library, edition: later, locale, links, related: later.related(item) }));
+        const heights = await renderer.heights(cards, WIDTH);
+        const i = heights.indexOf(Math.max(...heights));
+        tallest[`${later.id} ${locale}`] = { id: later.items[i].id, height: Math.round(heights[i]) };
+      }
+    }
+    console.log(`tallest later-edition first views at ${WIDTH} px: ${JSON.stringify(tallest)}`);
+    expect(Object.keys(tallest).length).toBeGreaterThanOrEqual(4);
+    for (const t of Object.values(tallest)) expect(t.height).toBeLessThan(FIRST_VIEW_MAX);
+  }, 90_000);
+
   it('a shared card opens its detail in place too, and offers the item in the checklist', async () => {
     const item = edition.itemById.get('6.5-C-6')!;
     const card = createItemCard(item, { library, edition, locale: 'ja', links, standalone: true });
