@@ -78,14 +78,14 @@ export function typedItemRef(text: string, library: Library): string | undefined
   const named = mentionedEdition(text, library);
   const others = library.editions.filter((e) => e !== library.defaultEdition).sort((a, b) => b.info.published.localeCompare(a.info.published));
   const order = [...new Set([...(named ? [named] : []), library.defaultEdition, ...others])];
-  for (const edition of order) {
-    const id = edition.ids.find(text).find((candidate) => edition.itemById.has(candidate));
+  const found = order.map((edition) => ({ edition, ids: edition.ids.find(text) }));
+  for (const { edition, ids } of found) {
+    const id = ids.find((candidate) => edition.itemById.has(candidate));
     if (id !== undefined) return formatItemRef({ edition: edition.id, id }, library.defaultEdition.id);
   }
   // An ID no edition has: still an ID (the answer says it is unknown rather than searching).
-  for (const edition of order) {
-    const [id] = edition.ids.find(text);
-    if (id !== undefined) return formatItemRef({ edition: edition.id, id }, library.defaultEdition.id);
+  for (const { edition, ids } of found) {
+    if (ids.length) return formatItemRef({ edition: edition.id, id: ids[0] }, library.defaultEdition.id);
   }
   return undefined;
 }

@@ -5,7 +5,9 @@
  */
 import type { ChecklistsResponse, EditionView, ItemView } from '../../contract/api';
 import type { Checklist } from '../reference/checklists';
-import type { Item, LocalizedText, Section } from '../../contract/reference';
+import type { Item } from '../../contract/reference';
+import { sectionHeading } from '../../contract/editions';
+import { coverageOf } from '../reference/coverage';
 import type { Edition } from '../reference/edition';
 import type { Library } from '../reference/library';
 
@@ -26,25 +28,20 @@ export function toItemView(library: Library, edition: Edition, item: Item): Item
       ...(c.via ? { via: library.refOf(c.via.edition, c.via.item) } : {}),
       ...(c.change ? { change: c.change } : {}),
     })),
-    ...(item.coverageFrom ? {
-      borrowedCoverage: item.coverageFrom.flatMap((id) => {
-        const from = library.defaultEdition.itemById.get(id);
-        return from ? [{
-          ref: library.refOf(library.defaultEdition, from),
-          displayId: library.defaultEdition.displayId(from.id),
-          title: from.title,
-          ...(from.conformity ? { conformity: from.conformity } : {}),
-          ...(from.conformityReason ? { conformityReason: from.conformityReason } : {}),
-        }] : [];
-      }),
-    } : {}),
+    ...(item.coverageFrom ? { borrowedCoverage: borrowedCoverage(library, item) } : {}),
   };
 }
 
-/** `システム運用編 9章 …` for a later edition's chapter (its volume is the Chapter entry). */
-function sectionTitleWithVolume(edition: Edition, section: Section): LocalizedText {
-  const volume = edition.chapters.find((c) => c.chapter === section.chapter && !/^\d/.test(c.chapter));
-  return volume ? { ja: `${volume.title.ja} ${section.title.ja}`, en: `${volume.title.en}, ${section.title.en}` } : section.title;
+/** A later edition's row: the default edition's items whose coverage it borrows. */
+function borrowedCoverage(library: Library, item: Item): NonNullable<ItemView['borrowedCoverage']> {
+  const coverage = coverageOf(library, item);
+  return coverage.kind === 'borrowed' ? coverage.from.map((from) => ({
+    ref: library.refOf(library.defaultEdition, from),
+    displayId: library.defaultEdition.displayId(from.id),
+    title: from.title,
+    ...(from.conformity ? { conformity: from.conformity } : {}),
+    ...(from.conformityReason ? { conformityReason: from.conformityReason } : {}),
+  })) : [];
 }
 
 export function toChecklistView(library: Library, checklist: Checklist): ChecklistsResponse['checklists'][number] {
@@ -57,7 +54,7 @@ export function toChecklistView(library: Library, checklist: Checklist): Checkli
         raw: r.raw,
         inferred: r.inferred,
         ...(r.item ? { item: { ref: library.refOf(edition, r.item), displayId: edition.displayId(r.item.id), title: r.item.title } } : {}),
-        ...(r.section ? { section: { id: r.section.id, title: sectionTitleWithVolume(edition, r.section) } } : {}),
+        ...(r.section ? { section: { id: r.section.id, title: sectionHeading(r.section, edition.chapters) } } : {}),
       })),
       answeredBy: answeredBy.map((i) => ({
         ref: library.refOf(library.defaultEdition, i),
