@@ -122,6 +122,50 @@ function addPhrasings(items: Item[], dataDir: string, dir: string): Item[] {
   return items.map((i) => (situations.has(i.id) ? { ...i, situations: situations.get(i.id) } : i));
 }
 
+/** The fields that make up an item's own Teams coverage. */
+const COVERAGE_FIELDS = ['conformity', 'conformityReason', 'teams', 'documents', 'certifications', 'licensing', 'actions', 'checkedOn'] as const;
+
+/**
+ * A row of a later edition with no 第5版 counterpart (`coverageFrom: []`)
+ * takes the coverage written for its counterpart in the previous later edition
+ * (第7.0版 ← 第6.0版), when the crosswalk links it to exactly one such row that
+ * has coverage of its own. The row's review then says where the coverage was
+ * written, so the card never passes it off as written against this edition.
+ * Done in memory: the coverage lives in one file, checked and second-read once.
+ */
+function carryCoverage(items: Item[], e: { id: string; label: { ja: string; en: string } }, built: readonly Edition[], dataDir: string): Item[] {
+  if (!items.some((i) => i.coverageFrom && i.coverageFrom.length === 0)) return items;
+  const cwDir = path.join(dataDir, 'crosswalk');
+  const byTo = new Map<string, Array<{ edition: Edition; item: Item }>>();
+  for (const f of fs.existsSync(cwDir) ? fs.readdirSync(cwDir).filter((n) => n.endsWith(`-${e.id}.json`)).sort() : []) {
+    const cw = parseFile(CrosswalkFile, dataDir, path.join('crosswalk', f));
+    const from = built.find((x) => x.id === cw.from);
+    if (!from || cw.to !== e.id) continue;
+    for (const link of cw.links) {
+      const source = from.itemById.get(link.from);
+      if (!source?.conformity || source.coverageFrom) continue;
+      byTo.set(link.to, [...(byTo.get(link.to) ?? []), { edition: from, item: source }]);
+    }
+  }
+  return items.map((item) => {
+    const sources = byTo.get(item.id);
+    if (!item.coverageFrom || item.coverageFrom.length > 0 || sources?.length !== 1) return item;
+    const { edition, item: source } = sources[0];
+    const where = `${edition.info.label.ja} ${edition.ids.display(source.id)}`;
+    const whereEn = `${edition.info.label.en} ${edition.ids.display(source.id)}`;
+    const note = {
+      ja: `Teams の対応は${where} について書いたもので、この版の本文と照らした確認はしていません。`,
+      en: `The Teams coverage was written for ${whereEn} and has not been checked against this edition's text.`,
+    };
+    const { coverageFrom: _none, ...rest } = item;
+    const carried: Item = { ...rest, review: item.review ? { ja: `${item.review.ja}${note.ja}`, en: `${item.review.en} ${note.en}` } : note };
+    for (const f of COVERAGE_FIELDS) {
+      if (source[f] !== undefined) (carried as Record<string, unknown>)[f] = source[f];
+    }
+    return carried;
+  });
+}
+
 export function loadLibrary(dataDir: string = defaultDataDir(), options: LoadOptions = {}): Library {
   const grammars = options.grammars ?? GRAMMARS;
   const { documents } = parseFile(DocumentsFile, dataDir, 'documents.json');
@@ -162,7 +206,7 @@ export function loadLibrary(dataDir: string = defaultDataDir(), options: LoadOpt
         items.push(item);
       }
     }
-    const withPhrasings = addPhrasings(items, dataDir, dir);
+    const withPhrasings = carryCoverage(addPhrasings(items, dataDir, dir), e, editions.filter((x) => x.id !== manifest.default), dataDir);
     editions.push(new Edition({ info: { id: e.id, label: e.label, title: e.title, published: e.published }, ids, items: withPhrasings, sections, chapters, documents, documentByNumber, vocabulary }));
   }
   if (!editions.some((e) => e.id === manifest.default)) throw new ReferenceDataError(`data/editions.json: field default: edition ${manifest.default} is not listed`);

@@ -219,18 +219,20 @@ export function checkDocument(doc: Document, retiredNames: readonly RetiredName[
   return f;
 }
 
-export function loadSectionChecks(dataDir: string): Map<string, ItemCheck> {
-  const dir = path.join(dataDir, 'checks');
+/** The check records of one edition: `data/checks/` for the default edition, `data/checks/<edition>/` for later ones. */
+export function loadSectionChecks(dataDir: string, edition?: string): Map<string, ItemCheck> {
+  const rel = edition ? `data/checks/${edition}` : 'data/checks';
+  const dir = edition ? path.join(dataDir, 'checks', edition) : path.join(dataDir, 'checks');
   const out = new Map<string, ItemCheck>();
   if (!fs.existsSync(dir)) return out;
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'documents.json').sort()) {
     const parsed = SectionChecks.safeParse(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
     if (!parsed.success) {
-      throw new Error(`data/checks/${file}: ${parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(`${rel}/${file}: ${parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
-    if (`${parsed.data.section}.json` !== file) throw new Error(`data/checks/${file}: declares section ${parsed.data.section}`);
+    if (`${parsed.data.section}.json` !== file) throw new Error(`${rel}/${file}: declares section ${parsed.data.section}`);
     for (const c of parsed.data.items) {
-      if (out.has(c.id)) throw new Error(`data/checks/${file}: ${c.id} has two check records`);
+      if (out.has(c.id)) throw new Error(`${rel}/${file}: ${c.id} has two check records`);
       out.set(c.id, c);
     }
   }

@@ -103,7 +103,23 @@ def chapter_sort_key(chapter):
     return [int(x) for x in chapter.split('.')] if re.match(r'\d', chapter) else [-1]
 
 
+# Coverage written for a row of its own (rows with no 第5版 counterpart; data/checks/<edition>/ holds
+# the check record) is kept when the rows are imported again: the research does not hold it.
+OWN_COVERAGE = ('conformity', 'conformityReason', 'checkedOn', 'teams', 'documents', 'certifications', 'licensing', 'actions', 'review')
+
+
+def written_coverage(edition):
+    ref = os.path.join(ROOT, 'data', edition, 'reference')
+    out = {}
+    for f in os.listdir(ref) if os.path.isdir(ref) else []:
+        for item in load(os.path.join(ref, f))['items']:
+            if 'conformity' in item:
+                out[item['id']] = {k: item[k] for k in OWN_COVERAGE if k in item}
+    return out
+
+
 def build_edition(edition, rows, coverage):
+    written = written_coverage(edition)
     sections = {}
     items_by_section = {}
     for r in rows:
@@ -133,6 +149,11 @@ def build_edition(edition, rows, coverage):
         }
         if review:
             item['review'] = {'ja': review[0], 'en': review[1]}
+        if rid in written and not coverage.get(rid):
+            del item['coverageFrom']
+            item.update(written[rid])
+        elif rid in written:
+            raise SystemExit(f'{edition} {rid}: has coverage of its own and now also 第5版 counterparts ({coverage[rid]}): choose one')
         items_by_section.setdefault(sid, []).append(item)
     order = sorted(sections, key=lambda s: (VOLUMES.index(s.split('-')[0]), chapter_sort_key(s.split('-', 1)[1]), s))
     chapters = [{'chapter': v, 'title': {'ja': VOLUME_NAMES[v][0], 'en': VOLUME_NAMES[v][1]}} for v in VOLUMES if any(s.startswith(v + '-') for s in order)]
