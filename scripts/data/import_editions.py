@@ -105,7 +105,8 @@ def chapter_sort_key(chapter):
 
 # Coverage written for a row of its own (rows with no 第5版 counterpart; data/checks/<edition>/ holds
 # the check record) is kept when the rows are imported again: the research does not hold it.
-OWN_COVERAGE = ('conformity', 'conformityReason', 'checkedOn', 'teams', 'documents', 'certifications', 'licensing', 'actions', 'review')
+# A writer who read the row at its source while writing may also have corrected its title, summary and source.
+OWN_COVERAGE = ('title', 'requirement', 'requirementSource', 'confidence', 'conformity', 'conformityReason', 'checkedOn', 'teams', 'documents', 'certifications', 'licensing', 'actions', 'review')
 
 
 def written_coverage(edition):
