@@ -123,6 +123,7 @@ describe('the reference dataset', () => {
       .map((i) => library.edition(editionId)!.itemById.get(i.id)!);
 
     it('passed the content checklist, each with its check record and second reading (data/checks/<edition>/)', () => {
+      expect(own.length).toBeGreaterThan(0);
       const retiredNames = loadRetiredNames(dataDir);
       const checks = loadSectionChecks(dataDir, editionId);
       expect(own.filter((i) => !checks.get(i.id)?.secondReading).map((i) => i.id)).toEqual([]);

@@ -81,6 +81,25 @@ describe('loading the library', () => {
     const library = loadLibrary(undefined, { grammars: GRAMMARS });
     expect(library.defaultEdition.items.length).toBeGreaterThan(100);
   });
+
+  it('shows a 第7.0版 row with no 第5版 counterpart the coverage written for its 第6.0版 row, and says so', () => {
+    const library = loadLibrary(undefined, { grammars: GRAMMARS });
+    const v6 = library.edition('v6')!;
+    const v7 = library.edition('v7')!;
+    const carried = v7.items.filter((i) => i.conformity && v6.itemById.get(i.id)?.conformity && !v6.itemById.get(i.id)?.coverageFrom);
+    expect(carried.length).toBeGreaterThan(50);
+    for (const row of carried) {
+      const source = v6.itemById.get(row.id)!;
+      expect(row.teams).toEqual(source.teams);
+      expect(row.actions).toEqual(source.actions);
+      expect(row.coverageFrom).toBeUndefined();
+      expect(row.review!.ja).toContain(`第6.0版 ${v6.ids.display(source.id)} について書いたもの`);
+      expect(row.review!.en).toContain('has not been checked against this edition');
+    }
+    // Its own summary and provenance stay the 第7.0版 row's.
+    const row = carried[0];
+    expect(row.requirementSource).toEqual(JSON.parse(fs.readFileSync(path.join(__dirname, '../../data/v7/reference', `${row.section}.json`), 'utf8')).items.find((i: Json) => i.id === row.id).requirementSource);
+  });
 });
 
 describe('a bad data file stops start-up, naming the file, the item and the field', () => {
