@@ -52,8 +52,8 @@ export interface PhrasingSource {
 }
 
 export class CharGramIndex {
-  private readonly postings = new Map<string, { phrasings: Int32Array; weights: Float32Array }>();
-  private readonly idf = new Map<string, number>();
+  /** Per n-gram: its squared idf (for the question's norm) and the phrasings that hold it, weighted. */
+  private readonly postings = new Map<string, { idf2: number; phrasings: Int32Array; weights: Float32Array }>();
   private readonly phrasingItem: Int32Array;
   private readonly phrasingNorm: Float32Array;
   private readonly sims: Float32Array;
@@ -65,14 +65,15 @@ export class CharGramIndex {
     const df = new Map<string, number>();
     for (const gs of grams) for (const g of gs) df.set(g, (df.get(g) ?? 0) + 1);
     const maxDf = Math.max(2, Math.floor(n * MAX_DF_SHARE));
-    for (const [g, d] of df) if (d <= maxDf) this.idf.set(g, Math.log(1 + n / d));
+    const idf = new Map<string, number>();
+    for (const [g, d] of df) if (d <= maxDf) idf.set(g, Math.log(1 + n / d));
     this.phrasingItem = Int32Array.from(phrasings, (p) => p.item);
     this.phrasingNorm = new Float32Array(n);
     const lists = new Map<string, number[]>();
     grams.forEach((gs, pid) => {
       let norm = 0;
       for (const g of gs) {
-        const w = this.idf.get(g);
+        const w = idf.get(g);
         if (w === undefined) continue;
         norm += w * w;
         let list = lists.get(g);
@@ -82,8 +83,8 @@ export class CharGramIndex {
       this.phrasingNorm[pid] = Math.sqrt(norm) || 1;
     });
     for (const [g, list] of lists) {
-      const w = this.idf.get(g)!;
-      this.postings.set(g, { phrasings: Int32Array.from(list), weights: Float32Array.from(list, (pid) => (w * w) / this.phrasingNorm[pid]) });
+      const w = idf.get(g)!;
+      this.postings.set(g, { idf2: w * w, phrasings: Int32Array.from(list), weights: Float32Array.from(list, (pid) => (w * w) / this.phrasingNorm[pid]) });
     }
     this.sims = new Float32Array(n);
     this.best = new Float32Array(itemCount);
@@ -103,21 +104,21 @@ export class CharGramIndex {
    * a time per index).
    */
   score(question: string): number[] {
-    const grams = charGrams(question);
+    // One look-up per n-gram: the postings also carry the idf for the question's norm.
+    const found: Array<{ idf2: number; phrasings: Int32Array; weights: Float32Array }> = [];
     let norm = 0;
-    for (const g of grams) {
-      const w = this.idf.get(g);
-      if (w !== undefined) norm += w * w;
+    for (const g of charGrams(question)) {
+      const posting = this.postings.get(g);
+      if (posting === undefined) continue;
+      norm += posting.idf2;
+      found.push(posting);
     }
     const items: number[] = [];
     if (norm === 0) return items;
     const qNorm = Math.sqrt(norm);
     const touched: number[] = [];
     const sims = this.sims;
-    for (const g of grams) {
-      const posting = this.postings.get(g);
-      if (!posting) continue;
-      const { phrasings, weights } = posting;
+    for (const { phrasings, weights } of found) {
       for (let p = 0; p < phrasings.length; p += 1) {
         const pid = phrasings[p];
         if (sims[pid] === 0) touched.push(pid);

@@ -27,7 +27,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 describe('evaluation questions stay out of what search learns from', () => {
   const files = [
     path.join(EVAL, 'heldout.json'), path.join(EVAL, 'offtopic-heldout.json'),
-    ...fs.readdirSync(path.join(EVAL, 'unseen-2026-12')).filter((f) => f.endsWith('.json')).map((f) => path.join(EVAL, 'unseen-2026-12', f)),
+    ...['unseen-2026-12', 'unseen-2026-12b'].flatMap((dir) => fs.readdirSync(path.join(EVAL, dir)).filter((f) => f.endsWith('.json')).map((f) => path.join(EVAL, dir, f))),
   ];
   const phrasings = testEdition().items.flatMap((i) => [...(i.askedAs?.ja ?? []), ...(i.askedAs?.en ?? []), ...(i.situations?.ja ?? []), ...(i.situations?.en ?? [])]);
   const phrasingGrams = phrasings.map((p) => ({ p, grams: new Set(charGrams(p)) }));
