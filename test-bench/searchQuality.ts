@@ -45,16 +45,18 @@ export interface QualityReport {
  * The question sets, by what they may be used for. Tuning sets chose the
  * ranking weights and the answer model (npm run fit:answer-model); the
  * held-out set was written separately and never tuned on, though its figures
- * were seen during development; the unseen set (test/eval/unseen-2026-12/)
+ * were seen during development; the unseen sets (test/eval/unseen-2026-12/ and unseen-2026-12b/)
  * was written blind and frozen before any tuning, and is reported only here.
  */
 export const QUESTION_SETS = {
   dev: { file: 'questions.json', offTopic: ['offtopic.json', 'offtopic-dev.json'], title: 'development set (test/eval/questions.json; tuning)' },
   'situations-dev': { file: 'situations-dev.json', offTopic: [], title: 'development situations (test/eval/situations-dev.json; tuning)' },
   heldout: { file: 'heldout.json', offTopic: ['offtopic-heldout.json'], title: 'held-out set (test/eval/heldout.json; not tuned on)' },
-  'unseen-situations': { file: 'unseen-2026-12/unseen-situations.json', offTopic: ['unseen-2026-12/unseen-offtopic.json'], title: 'UNSEEN situations (test/eval/unseen-2026-12; frozen before tuning)' },
+  'unseen-b-situations': { file: 'unseen-2026-12b/unseen-situations.json', offTopic: ['unseen-2026-12b/unseen-offtopic.json'], title: 'UNSEEN-B situations (test/eval/unseen-2026-12b; written blind and frozen 2026-12-06, before the search changes of that day)' },
+  'unseen-b-vocabulary': { file: 'unseen-2026-12b/unseen-vocabulary.json', offTopic: [], title: 'UNSEEN-B vocabulary (test/eval/unseen-2026-12b; frozen 2026-12-06)' },
+  'unseen-situations': { file: 'unseen-2026-12/unseen-situations.json', offTopic: ['unseen-2026-12/unseen-offtopic.json'], title: 'first unseen situations (test/eval/unseen-2026-12; frozen before tuning, figures read during the previous changes)' },
   editions: { file: 'editions.json', offTopic: [], title: 'later editions (test/eval/editions.json; 第6.0版/第7.0版 references and questions about the new rules, written with the feature)' },
-  'unseen-vocabulary': { file: 'unseen-2026-12/unseen-vocabulary.json', offTopic: [], title: 'UNSEEN vocabulary (test/eval/unseen-2026-12; frozen before tuning)' },
+  'unseen-vocabulary': { file: 'unseen-2026-12/unseen-vocabulary.json', offTopic: [], title: 'first unseen vocabulary (test/eval/unseen-2026-12; figures read during the previous changes)' },
 } as const;
 export type QuestionSet = keyof typeof QUESTION_SETS;
 

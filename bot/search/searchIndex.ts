@@ -137,7 +137,7 @@ export class SearchIndex {
   private readonly phrasingItem: number[] = [];
   private readonly analysis: AnalysisContext;
   /** Per-search accumulators, all zero between searches. */
-  private readonly scratch: { scores: Float64Array; phrasingScores: Float64Array; bestPhrasing: Float64Array };
+  private readonly scratch: { scores: Float64Array; phrasingScores: Float64Array; bestPhrasing: Float64Array; inTop: Uint8Array };
   private readonly ranking: RankingOptions;
   private readonly grams: CharGramIndex;
 
@@ -189,7 +189,7 @@ export class SearchIndex {
         phrasing: phrasingPostings.get(term),
       });
     }
-    this.scratch = { scores: new Float64Array(this.docs.length), phrasingScores: new Float64Array(this.phrasingItem.length), bestPhrasing: new Float64Array(this.docs.length) };
+    this.scratch = { scores: new Float64Array(this.docs.length), phrasingScores: new Float64Array(this.phrasingItem.length), bestPhrasing: new Float64Array(this.docs.length), inTop: new Uint8Array(this.docs.length) };
 
     const synonyms = new Synonyms(vocabulary);
     this.docTermIds = this.docs.map((d) => Int32Array.from([...d.tf.keys()].map((t) => termIds.get(t)!)).sort());
@@ -347,9 +347,11 @@ export class SearchIndex {
       for (const r of combined) r.score += w * r.similarity;
       // The few most similar items not already there, by insertion (no sort of every touched item).
       const extra: Array<Ranked & { similarity: number }> = [];
+      const inTop = this.scratch.inTop;
+      for (const r of top) inTop[r.doc] = 1;
       for (const doc of similarItems) {
         const sim = grams.similarity(doc);
-        if (top.some((r) => r.doc === doc)) continue;
+        if (inTop[doc] === 1) continue;
         const last = extra[SIMILAR_ADDED - 1];
         if (extra.length === SIMILAR_ADDED && !(sim > last.similarity || (sim === last.similarity && this.idOrder[doc] < this.idOrder[last.doc]))) continue;
         const r = { doc, score: w * sim, base: 0, exactId: false, similarity: sim };
@@ -357,6 +359,7 @@ export class SearchIndex {
         extra[i] = r;
         while (i > 0 && (r.similarity > extra[i - 1].similarity || (r.similarity === extra[i - 1].similarity && this.idOrder[r.doc] < this.idOrder[extra[i - 1].doc]))) { extra[i] = extra[i - 1]; extra[i - 1] = r; i -= 1; }
       }
+      for (const r of top) inTop[r.doc] = 0;
       combined.push(...extra);
     }
     grams.reset(similarItems);

