@@ -8,19 +8,29 @@ import type { Library } from '../reference/library';
 import { STRINGS, type Locale } from '../i18n/strings';
 import { ask, showItem } from './actions';
 import { compileTemplate, type AdaptiveCard } from './expand';
+import { SLOTS, type ItemCardCache } from './cardCache';
 import { plainText } from './markdown';
 import noMatchTemplate from './templates/noMatch.json';
 
 const fill = compileTemplate(noMatchTemplate);
 
-export function createNoMatchCard(library: Library, edition: Edition, question: string, suggestions: readonly Item[], locale: Locale): AdaptiveCard {
+/**
+ * With a cache, the card is expanded once per locale and set of suggestions,
+ * the question filled into its slot on each use (user text never passes
+ * through the template language either way).
+ */
+export function createNoMatchCard(library: Library, edition: Edition, question: string, suggestions: readonly Item[], locale: Locale, cache?: ItemCardCache): AdaptiveCard {
   const s = STRINGS[locale];
-  return fill({
+  const shown = suggestions.slice(0, 3);
+  const body = s.noMatchBody(plainText(question));
+  const build = (bodyText: string) => fill({
     title: s.noMatchTitle,
-    body: s.noMatchBody(plainText(question)),
+    body: bodyText,
     suggestionsHeading: s.noMatchSuggestions,
-    suggestions: suggestions.length
-      ? suggestions.slice(0, 3).map((item) => ({ label: `${edition.displayId(item.id)} ${item.title[locale]}`, data: showItem(library.refOf(edition, item), locale) }))
+    suggestions: shown.length
+      ? shown.map((item) => ({ label: `${edition.displayId(item.id)} ${item.title[locale]}`, data: showItem(library.refOf(edition, item), locale) }))
       : s.helpExamples.slice(0, 3).map((q) => ({ label: q, data: ask(q, locale) })),
   });
+  if (!cache) return build(body);
+  return cache.get(['no-match', locale, ...shown.map((i) => i.id)].join('\u0000'), () => build(SLOTS.intro), { intro: body });
 }

@@ -202,7 +202,7 @@ export class Conversation {
         const decision = decideAnswer(hits);
         if (decision === 'no-match') {
           const suggestions = hits.slice(0, 3).map((h) => h.item);
-          return { locale, intent: 'no-match', cards: [createNoMatchCard(library, edition, intent.question, suggestions, locale)], itemRefs: suggestions.map((i) => library.refOf(edition, i)) };
+          return { locale, intent: 'no-match', cards: [createNoMatchCard(library, edition, intent.question, suggestions, locale, services.cards(edition))], itemRefs: suggestions.map((i) => library.refOf(edition, i)) };
         }
         const [best, ...others] = hits;
         // A second hit nearly as good is named on the card as plainly as the first.

@@ -96,16 +96,20 @@ class GramTable {
     this.slots = new Int32Array(size);
     this.mask = size - 1;
     for (const [key, slot] of entries) {
-      let i = this.hash(key);
+      const c = key % CHAR_CODES;
+      const b = ((key - c) / CHAR_CODES) % CHAR_CODES;
+      const a = (key - c - b * CHAR_CODES) / (CHAR_CODES * CHAR_CODES);
+      let i = this.hash(a, b, c);
       while (this.keys[i] !== -1) i = (i + 1) & this.mask;
       this.keys[i] = key;
       this.slots[i] = slot;
     }
   }
 
-  /** The slot of the n-gram with this key, or -1. */
-  get(key: number): number {
-    let i = this.hash(key);
+  /** The slot of the n-gram of these character codes (0 for a position past its end), or -1. */
+  get(a: number, b: number, c: number): number {
+    const key = (a * CHAR_CODES + b) * CHAR_CODES + c;
+    let i = this.hash(a, b, c);
     for (;;) {
       const k = this.keys[i];
       if (k === key) return this.slots[i];
@@ -114,10 +118,9 @@ class GramTable {
     }
   }
 
-  private hash(key: number): number {
-    const lo = key % 0x40000000;
-    const hi = (key - lo) / 0x40000000;
-    let h = Math.imul(lo | 0, 0x9e3779b1) ^ Math.imul(hi | 0, 0x85ebca77);
+  /** Integer arithmetic only (the codes are below 2^16). */
+  private hash(a: number, b: number, c: number): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d);
     h ^= h >>> 15;
     return h & this.mask;
   }
@@ -222,19 +225,19 @@ export class CharGramIndex {
       while (end < t.length && isCjk(t.charCodeAt(end))) end += 1;
       if (end - i === 1) {
         const a = codes[t.charCodeAt(i)];
-        if (a) take(table.get(a * CHAR_CODES * CHAR_CODES));
+        if (a) take(table.get(a, 0, 0));
       } else {
         // Bigrams, then trigrams: charGrams()'s order, so scores add up in the same order.
         for (let j = i; j + 2 <= end; j += 1) {
           const a = codes[t.charCodeAt(j)];
           const b = codes[t.charCodeAt(j + 1)];
-          if (a && b) take(table.get((a * CHAR_CODES + b) * CHAR_CODES));
+          if (a && b) take(table.get(a, b, 0));
         }
         for (let j = i; j + 3 <= end; j += 1) {
           const a = codes[t.charCodeAt(j)];
           const b = codes[t.charCodeAt(j + 1)];
           const c = codes[t.charCodeAt(j + 2)];
-          if (a && b && c) take(table.get((a * CHAR_CODES + b) * CHAR_CODES + c));
+          if (a && b && c) take(table.get(a, b, c));
         }
       }
       i = end;

@@ -232,6 +232,21 @@ describe('Adaptive Cards', () => {
     expect(plainText('[a](b)')).toBe('\\[a\\]\\(b\\)');
   });
 
+  it('reuses a no-match card for the same suggestions, each with its own question, the same as one built afresh', () => {
+    const cache = new ItemCardCache();
+    const suggestions = edition.items.slice(0, 3);
+    const first = createNoMatchCard(library, edition, '会議の背景 [x](https://evil.example)', suggestions, 'ja', cache);
+    const second = createNoMatchCard(library, edition, '食堂のメニュー', suggestions, 'ja', cache);
+    expect(cache.size).toBe(1);
+    expect(second).toEqual(createNoMatchCard(library, edition, '食堂のメニュー', suggestions, 'ja'));
+    expect(first).toEqual(createNoMatchCard(library, edition, '会議の背景 [x](https://evil.example)', suggestions, 'ja'));
+    expect(JSON.stringify(first)).not.toContain('[x](https://evil.example)');
+    expect(JSON.stringify(second)).not.toContain('会議の背景');
+    createNoMatchCard(library, edition, '食堂', edition.items.slice(1, 4), 'ja', cache);
+    createNoMatchCard(library, edition, '食堂', suggestions, 'en', cache);
+    expect(cache.size).toBe(3);
+  });
+
   it('reuses an expanded card without mixing up questions, status lines or callers\' changes', () => {
     const cache = new ItemCardCache();
     const item = edition.items[0];
