@@ -40,6 +40,8 @@ export interface ItemCardOptions {
   related?: readonly Item[];
   /** A second item nearly as good as this one: named on the card as plainly as the first. */
   closeSecond?: Item;
+  /** A row of a later edition, new since 第5版, that the question is also about (conversation/newRules.ts). */
+  newRule?: { edition: Edition; item: Item };
   channelState?: ChannelState;
   /**
    * For cards inserted into other people's conversations (message extension,
@@ -90,6 +92,7 @@ export function createItemCard(item: Item, options: ItemCardOptions): AdaptiveCa
   const statusLine = options.channelState ? s.channelStatus(s.status[options.channelState.status], options.channelState.owner ?? undefined) : '';
   const related = options.standalone ? [] : options.related ?? [];
   const key = [item.id, locale, intro ? 1 : 0, statusLine ? 1 : 0, related.map((r) => r.id).join(','), options.closeSecond?.id ?? '',
+    options.newRule ? library.refOf(options.newRule.edition, options.newRule.item) : '',
     options.standalone ? 1 : 0, links.tabDeepLink(ref) ?? '', links.itemUrl(ref) ?? ''].join('\u0000');
   const build = () => buildItemCard(item, ref, { ...options, related }, intro && SLOTS.intro, statusLine && SLOTS.status);
   if (!options.cache) return fillSlots(build(), { [SLOTS.intro]: intro, [SLOTS.status]: statusLine });
@@ -183,6 +186,11 @@ function buildItemCardWith(item: Item, ref: string, options: ItemCardOptions, in
       text: s.closeSecond(edition.displayId(second.id), second.title[locale]),
       label: itemLabel(edition, second, locale),
       data: showItem(library.refOf(edition, second), locale),
+    } : null,
+    newRule: options.newRule && !options.standalone ? {
+      text: s.newRule(options.newRule.edition.info.label[locale], options.newRule.edition.displayId(options.newRule.item.id), options.newRule.item.title[locale]),
+      label: `${options.newRule.edition.info.label[locale]} ${itemLabel(options.newRule.edition, options.newRule.item, locale)}`,
+      data: showItem(library.refOf(options.newRule.edition, options.newRule.item), locale),
     } : null,
     headings: {
       requirement: s.requirementHeading,

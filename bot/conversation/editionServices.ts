@@ -7,10 +7,12 @@ import { ItemCardCache } from '../cards/cardCache';
 import type { Edition } from '../reference/edition';
 import type { Library } from '../reference/library';
 import { SearchIndex } from '../search/searchIndex';
+import { NewRules } from './newRules';
 
 export class EditionServices {
   private readonly indexes = new Map<string, SearchIndex>();
   private readonly caches = new Map<string, ItemCardCache>();
+  private rules: NewRules | undefined;
 
   constructor(readonly library: Library) {}
 
@@ -18,6 +20,11 @@ export class EditionServices {
     let index = this.indexes.get(edition.id);
     if (!index) this.indexes.set(edition.id, (index = new SearchIndex(edition.items, edition.ids, this.library.vocabulary)));
     return index;
+  }
+
+  /** The later editions' rows new since 第5版, searchable beside 第5版. */
+  newRules(): NewRules {
+    return (this.rules ??= new NewRules(this.library));
   }
 
   cards(edition: Edition = this.library.defaultEdition): ItemCardCache {

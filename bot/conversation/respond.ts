@@ -205,6 +205,9 @@ export class Conversation {
           return { locale, intent: 'no-match', cards: [createNoMatchCard(library, edition, intent.question, suggestions, locale, services.cards(edition))], itemRefs: suggestions.map((i) => library.refOf(edition, i)) };
         }
         const [best, ...others] = hits;
+        // A row new since 第5版 (第6.0版/第7.0版) that the question is at least as much about is named under the answer.
+        const newRule = services.newRules().find(intent.question, best);
+        const newRuleRefs = newRule ? [library.refOf(newRule.edition, newRule.item)] : [];
         // A second hit nearly as good is named on the card as plainly as the first.
         const closeSecond = decision === 'close-pair' ? others[0] : undefined;
         const rest = closeSecond ? others.slice(1) : others;
@@ -213,10 +216,10 @@ export class Conversation {
         if (related.length < 2) related = [...related, ...edition.related(best.item).filter((r) => !related.includes(r))].slice(0, 4);
         const card = createItemCard(best.item, {
           locale, library, edition, links: this.deps.links, cache: services.cards(edition), related, question: intent.question,
-          closeSecond: closeSecond?.item, channelState: await this.channelState(turn, edition, best.item),
+          closeSecond: closeSecond?.item, newRule, channelState: await this.channelState(turn, edition, best.item),
         });
         const shown = [best.item, ...(closeSecond ? [closeSecond.item] : []), ...related];
-        return { locale, intent: 'search', cards: [card], itemRefs: shown.map((i) => library.refOf(edition, i)), ...(closeSecond ? { pair: true } : {}) };
+        return { locale, intent: 'search', cards: [card], itemRefs: [...shown.map((i) => library.refOf(edition, i)), ...newRuleRefs], ...(closeSecond ? { pair: true } : {}) };
       }
       default:
         return this.notice(STRINGS[locale].unknownAction, locale);

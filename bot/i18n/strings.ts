@@ -16,6 +16,8 @@ export interface Strings {
   answerIntro: (question: string) => string;
   /** When the best two items are close: the card says so and offers the second as plainly. */
   closeSecond: (displayId: string, title: string) => string;
+  /** A row new since 第5版 (in a later edition) that the question is also about. */
+  newRule: (edition: string, displayId: string, title: string) => string;
   level: { C: string; D: string };
   conformity: Record<Conformity, string>;
   confidenceMarker: string;
@@ -84,6 +86,7 @@ export const STRINGS: Record<Locale, Strings> = {
     appName: '医療情報セキュリティ リファレンス',
     answerIntro: (q) => `「${q}」に最も近い要求事項です。`,
     closeSecond: (id, t) => `次の項目も同じくらい近い可能性があります: ${id} ${t}`,
+    newRule: (e, id, t) => `関連する新しい項目（${e}）: ${id} ${t}`,
     level: { C: '最低限', D: '推奨' },
     conformity: { conformable: '適合可能', 'not-met-by-teams': 'Teams では対応不可', 'outside-teams': 'Teams 対象外' },
     confidenceMarker: '要確認',
@@ -161,6 +164,7 @@ export const STRINGS: Record<Locale, Strings> = {
     appName: 'Medical Information Security Reference',
     answerIntro: (q) => `The requirement closest to "${q}":`,
     closeSecond: (id, t) => `This one may fit just as well: ${id} ${t}`,
+    newRule: (e, id, t) => `Related new rule (${e}): ${id} ${t}`,
     level: { C: 'Minimum', D: 'Recommended' },
     conformity: { conformable: 'Conformable', 'not-met-by-teams': 'Not met by Teams', 'outside-teams': 'Outside Teams' },
     confidenceMarker: 'To verify',

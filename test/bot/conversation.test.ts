@@ -137,6 +137,23 @@ describe('answering', () => {
     expect(texts).toContain(STRINGS.ja.closeSecond(edition.displayId(second.id), second.title.ja));
   });
 
+  it('names a rule new since 第5版 under the answer when the question is about it, as a button that opens it', async () => {
+    const reply = await conversation.answerText('ランサムウェアに備えたバックアップはどう取ればいい？', 'ja');
+    expect(reply.intent).toBe('search');
+    const ref = reply.itemRefs.find((r) => r.startsWith('v6:') || r.startsWith('v7:'));
+    expect(ref).toBeDefined();
+    const found = library.resolveRef(ref!)!;
+    expect(found.item.conformity).toBeDefined();
+    expect(found.item.coverageFrom).toBeUndefined();
+    expect(cardTexts(reply.cards[0])).toContain(STRINGS.ja.newRule(found.edition.info.label.ja, found.edition.displayId(found.item.id), found.item.title.ja));
+    expect(JSON.stringify(reply.cards[0])).toContain(`"data":{"action":"showItem","id":"${ref}","locale":"ja"}`);
+    // Not for a question the 第5版 answer fits better, nor for one the reference does not answer.
+    for (const q of ['二要素認証はいつまでに導入が必要ですか', '職員食堂のメニューを教えて']) {
+      const other = await conversation.answerText(q, 'ja');
+      expect(other.itemRefs.filter((r) => r.startsWith('v6:') || r.startsWith('v7:'))).toEqual([]);
+    }
+  });
+
   it('presents one answer when the first item is clearly ahead, and no answer to what the reference does not cover', async () => {
     const clear = testServices().index(edition).search('アクセスログはどう管理されていますか', { limit: 3 }).hits;
     expect(decideAnswer(clear)).toBe('answer');

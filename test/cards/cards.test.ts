@@ -206,6 +206,17 @@ describe('Adaptive Cards', () => {
     expect(cardProblems(card)).toEqual([]);
   });
 
+  it.each(locales)('names a rule new since 第5版 with its edition as a button (%s), not on shared cards', (locale) => {
+    const v6 = library.edition('v6')!;
+    const row = v6.items.find((i) => i.conformity && !i.coverageFrom)!;
+    const card = createItemCard(edition.items[0], { ...base, locale, question: 'q', newRule: { edition: v6, item: row } });
+    expect(cardTexts(card)).toContain(STRINGS[locale].newRule(v6.info.label[locale], v6.displayId(row.id), row.title[locale]));
+    expect(JSON.stringify(card)).toContain(`"data":{"action":"showItem","id":"v6:${row.id}","locale":"${locale}"}`);
+    expect(cardProblems(card)).toEqual([]);
+    const shared = createItemCard(edition.items[0], { ...base, locale, standalone: true, newRule: { edition: v6, item: row } });
+    expect(JSON.stringify(shared)).not.toContain(`v6:${row.id}`);
+  });
+
   it.each(locales)('answer, section, help, no-match and notice cards are valid in %s', (locale) => {
     const [best, ...rest] = edition.items;
     const cards = [

@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { charGrams } from '../../bot/search/charGrams';
-import { testEdition } from '../helpers/testServer';
+import { testEdition, testLibrary } from '../helpers/testServer';
 
 const EVAL = path.resolve(__dirname, '..', 'eval');
 
@@ -33,7 +33,8 @@ describe('evaluation questions stay out of what search learns from', () => {
   // Also the near-miss off-topic questions the answer model is fitted on (data/tuning/).
   const tuning = path.resolve(__dirname, '..', '..', 'data', 'tuning', 'offtopic-nearmiss.json');
   const phrasings = [
-    ...testEdition().items.flatMap((i) => [...(i.askedAs?.ja ?? []), ...(i.askedAs?.en ?? []), ...(i.situations?.ja ?? []), ...(i.situations?.en ?? [])]),
+    // Every edition's: the later editions' rows new since 第5版 are searched too (conversation/newRules.ts).
+    ...testLibrary().editions.flatMap((e) => e.items).flatMap((i) => [...(i.askedAs?.ja ?? []), ...(i.askedAs?.en ?? []), ...(i.situations?.ja ?? []), ...(i.situations?.en ?? [])]),
     ...(fs.existsSync(tuning) ? questionsIn(tuning) : []),
   ];
   const phrasingGrams = phrasings.map((p) => ({ p, grams: new Set(charGrams(p)) }));

@@ -1,0 +1,64 @@
+/**
+ * Rows of the later editions that no 第5版 item answers (new since 第5版:
+ * backup and recovery, vendor roles, evidence, ID inventory, 保守委託機関編 …)
+ * and that carry Teams coverage of their own. The bot searches 第5版 and
+ * names the best of these under its answer when the question is about one of
+ * them, so "new rules" questions reach today's guideline.
+ *
+ * One row per requirement: a 第7.0版 row that only repeats its 第6.0版
+ * counterpart's coverage is left out (the 第6.0版 row, whose text was read,
+ * stands for it; its card lists the 第7.0版 counterpart).
+ */
+import type { Item } from '../../contract/reference';
+import type { Edition } from '../reference/edition';
+import type { Library } from '../reference/library';
+import { coverageOf } from '../reference/coverage';
+import { SearchIndex, type SearchHit } from '../search/searchIndex';
+
+export interface NewRuleHit {
+  edition: Edition;
+  item: Item;
+  hit: SearchHit;
+}
+
+/**
+ * Named only when the row matches the question well (half its content words
+ * or more, and a phrasing-level similarity) and at least as closely as the
+ * 第5版 answer does. Chosen on the tuning questions (test/eval/questions.json,
+ * situations-dev.json, editions.json): about 1 answer in 14 gets one, most of
+ * them about evidence, data location, ID review and backup.
+ */
+const MIN_COVERAGE = 0.5;
+const MIN_SIMILARITY = 0.2;
+
+export class NewRules {
+  private readonly editionOf = new Map<Item, Edition>();
+  private readonly index: SearchIndex | undefined;
+
+  constructor(library: Library) {
+    const rows: Item[] = [];
+    const seen = new Set<string>();
+    for (const edition of library.editions) {
+      if (edition === library.defaultEdition) continue;
+      for (const item of edition.items) {
+        if (coverageOf(library, item).kind !== 'own' || seen.has(item.id)) continue;
+        seen.add(item.id);
+        rows.push(item);
+        this.editionOf.set(item, edition);
+      }
+    }
+    const first = rows[0] && this.editionOf.get(rows[0]);
+    this.index = first ? new SearchIndex(rows, first.ids, library.vocabulary) : undefined;
+  }
+
+  get size(): number {
+    return this.editionOf.size;
+  }
+
+  /** The row the question is about at least as much as about `answer` (the 第5版 item the bot answers with), if any. */
+  find(question: string, answer?: SearchHit): NewRuleHit | undefined {
+    const hit = this.index?.search(question, { limit: 2 }).hits[0];
+    if (!hit || hit.coverage < MIN_COVERAGE || hit.similarity < MIN_SIMILARITY || hit.similarity < (answer?.similarity ?? 0)) return undefined;
+    return { edition: this.editionOf.get(hit.item)!, item: hit.item, hit };
+  }
+}
