@@ -27,7 +27,7 @@ export interface QueryTerm {
 
 export interface QueryAnalysis {
   terms: QueryTerm[];
-  words: Word[];
+  words: readonly Word[];
   /** Vocabulary words found in the question. */
   synonymHits: SynonymWord[];
   /** Misspelt English word → the index terms it may have meant. */
@@ -46,6 +46,22 @@ export interface AnalysisContext {
   fuzzyWeight: number;
 }
 
+/**
+ * The last question's words: one answer searches 第5版 and then the later
+ * editions' new rows with the same question, and segmenting it is the
+ * costliest step of analysing it. One entry, so a different question never
+ * meets a stale one.
+ */
+let lastQuery: string | undefined;
+let lastWords: readonly Word[] = [];
+function wordsOf(query: string): readonly Word[] {
+  if (query !== lastQuery) {
+    lastWords = Object.freeze(words(query));
+    lastQuery = query;
+  }
+  return lastWords;
+}
+
 /** The question's words and terms, then synonyms, then corrections of misspellings. */
 export function analyseQuery(query: string, ctx: AnalysisContext): QueryAnalysis {
   const out = new Map<string, QueryTerm>();
@@ -54,7 +70,7 @@ export function analyseQuery(query: string, ctx: AnalysisContext): QueryAnalysis
     if (!prev) out.set(term, { term, weight, info: info === undefined ? ctx.termInfo.get(term) : info ?? undefined });
     else if (prev.weight < weight) prev.weight = weight;
   };
-  const qwords = words(query);
+  const qwords = wordsOf(query);
   const own: string[] = [];
   for (const w of qwords) for (const t of w.terms) own.push(t);
   for (const t of own) add(t, 1);

@@ -53,6 +53,19 @@ describe('SearchIndex', () => {
     expect(index.search('ログ', { limit: 3 }).hits.map((h) => h.item.id)).toEqual(many.slice(0, 3).map((h) => h.item.id));
   });
 
+  it('gives the same answer to a question however many other questions, or other indexes, came before it', () => {
+    const snapshot = (q: string, i = index) => i.search(q, { limit: 5 }).hits.map((h) => [h.item.id, h.score, h.coverage, h.similarity]);
+    const other = new SearchIndex(ref.items.slice(0, 40), ref.ids, ref.vocabulary);
+    const questions = ['アクセスログはどう管理されていますか', 'USBﾒﾓﾘをなくした', 'how is access logging handled?'];
+    const fresh = questions.map((q) => snapshot(q, new SearchIndex(ref.items, ref.ids, ref.vocabulary)));
+    for (const [k, q] of questions.entries()) {
+      other.search(q, { limit: 5 });
+      expect(snapshot(q)).toEqual(fresh[k]);
+      expect(snapshot(questions[(k + 1) % questions.length])).toEqual(fresh[(k + 1) % questions.length]);
+      expect(snapshot(q)).toEqual(fresh[k]);
+    }
+  });
+
   it('puts a typed item ID first', () => {
     expect(top('6.9 C-7 について')[0]).toBe('6.9-C-7');
   });
