@@ -5,9 +5,9 @@
  * names the best of these under its answer when the question is about one of
  * them, so "new rules" questions reach today's guideline.
  *
- * One row per requirement: a 第7.0版 row that only repeats its 第6.0版
- * counterpart's coverage is left out (the 第6.0版 row, whose text was read,
- * stands for it; its card lists the 第7.0版 counterpart).
+ * One row per written coverage: a 第7.0版 row that only shows its 第6.0版
+ * counterpart's coverage is left out (the 第6.0版 row stands for it; its card
+ * lists the 第7.0版 counterpart).
  */
 import type { Item } from '../../contract/reference';
 import type { Edition } from '../reference/edition';
@@ -37,12 +37,13 @@ export class NewRules {
 
   constructor(library: Library) {
     const rows: Item[] = [];
-    const seen = new Set<string>();
+    // Coverage carried from the previous edition's row is the same object: one row per written coverage.
+    const written = new Set<unknown>();
     for (const edition of library.editions) {
       if (edition === library.defaultEdition) continue;
       for (const item of edition.items) {
-        if (coverageOf(library, item).kind !== 'own' || seen.has(item.id)) continue;
-        seen.add(item.id);
+        if (coverageOf(library, item).kind !== 'own' || written.has(item.teams)) continue;
+        written.add(item.teams);
         rows.push(item);
         this.editionOf.set(item, edition);
       }
@@ -57,7 +58,10 @@ export class NewRules {
 
   /** The row the question is about at least as much as about `answer` (the 第5版 item the bot answers with), if any. */
   find(question: string, answer?: SearchHit): NewRuleHit | undefined {
-    const hit = this.index?.search(question, { limit: 2 }).hits[0];
+    if (!this.index) return undefined;
+    // No row can pass when even the most similar one is below the bar: skip the full search (most questions).
+    if (this.index.maxSimilarity(question) < Math.max(MIN_SIMILARITY, answer?.similarity ?? 0)) return undefined;
+    const hit = this.index.search(question, { limit: 2 }).hits[0];
     if (!hit || hit.coverage < MIN_COVERAGE || hit.similarity < MIN_SIMILARITY || hit.similarity < (answer?.similarity ?? 0)) return undefined;
     return { edition: this.editionOf.get(hit.item)!, item: hit.item, hit };
   }

@@ -251,6 +251,19 @@ export class SearchIndex {
     return measureCoverage(weighted, this.docTermIds[doc], this.docGroups[doc]);
   }
 
+  /**
+   * The highest n-gram similarity of any item to the question: no hit of
+   * search() can have more. Cheap (no word analysis), for deciding whether a
+   * full search can matter.
+   */
+  maxSimilarity(question: string): number {
+    const items = this.grams.score(question.slice(0, 1000));
+    let best = 0;
+    for (const doc of items) if (this.grams.similarity(doc) > best) best = this.grams.similarity(doc);
+    this.grams.reset(items);
+    return best;
+  }
+
   search(question: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 10;
     const cutoff = options.relativeCutoff ?? 0;
