@@ -19,18 +19,22 @@ const fill = compileTemplate(noMatchTemplate);
  * the question filled into its slot on each use (user text never passes
  * through the template language either way).
  */
-export function createNoMatchCard(library: Library, edition: Edition, question: string, suggestions: readonly Item[], locale: Locale, cache?: ItemCardCache): AdaptiveCard {
+export function createNoMatchCard(library: Library, edition: Edition, question: string, suggestions: readonly Item[], locale: Locale, cache?: ItemCardCache, newRule?: { edition: Edition; item: Item }): AdaptiveCard {
   const s = STRINGS[locale];
   const shown = suggestions.slice(0, 3);
   const body = s.noMatchBody(plainText(question));
+  // A row new since 第5版 that clearly matches follows the 第5版 items, named with its edition.
+  const offered = [
+    ...shown.map((item) => ({ label: `${edition.displayId(item.id)} ${item.title[locale]}`, data: showItem(library.refOf(edition, item), locale) })),
+    ...(newRule ? [{ label: `${newRule.edition.info.label[locale]} ${newRule.edition.displayId(newRule.item.id)} ${newRule.item.title[locale]}`, data: showItem(library.refOf(newRule.edition, newRule.item), locale) }] : []),
+  ];
   const build = (bodyText: string) => fill({
     title: s.noMatchTitle,
     body: bodyText,
     suggestionsHeading: s.noMatchSuggestions,
-    suggestions: shown.length
-      ? shown.map((item) => ({ label: `${edition.displayId(item.id)} ${item.title[locale]}`, data: showItem(library.refOf(edition, item), locale) }))
-      : s.helpExamples.slice(0, 3).map((q) => ({ label: q, data: ask(q, locale) })),
+    suggestions: offered.length ? offered : s.helpExamples.slice(0, 3).map((q) => ({ label: q, data: ask(q, locale) })),
   });
   if (!cache) return build(body);
-  return cache.get(['no-match', locale, ...shown.map((i) => i.id)].join('\u0000'), () => build(SLOTS.intro), { intro: body });
+  const key = ['no-match', locale, newRule ? library.refOf(newRule.edition, newRule.item) : '', ...shown.map((i) => i.id)].join('\u0000');
+  return cache.get(key, () => build(SLOTS.intro), { intro: body });
 }

@@ -30,6 +30,13 @@ export interface NewRuleHit {
  */
 const MIN_COVERAGE = 0.5;
 const MIN_SIMILARITY = 0.2;
+/**
+ * With no 第5版 answer (the bot found no good match), a row is offered only
+ * on a stricter bar: off-topic questions of the tuning sets meet it 2 times
+ * in 303.
+ */
+const ALONE_MIN_COVERAGE = 0.6;
+const ALONE_MIN_SIMILARITY = 0.25;
 
 export class NewRules {
   private readonly editionOf = new Map<Item, Edition>();
@@ -56,13 +63,19 @@ export class NewRules {
     return this.editionOf.size;
   }
 
-  /** The row the question is about at least as much as about `answer` (the 第5版 item the bot answers with), if any. */
+  /**
+   * The row the question is about at least as much as about `answer` (the
+   * 第5版 item the bot answers with); without an answer, a row that clearly
+   * matches on its own.
+   */
   find(question: string, answer?: SearchHit): NewRuleHit | undefined {
     if (!this.index) return undefined;
+    const minCoverage = answer ? MIN_COVERAGE : ALONE_MIN_COVERAGE;
+    const minSimilarity = answer ? Math.max(MIN_SIMILARITY, answer.similarity) : ALONE_MIN_SIMILARITY;
     // No row can pass when even the most similar one is below the bar: skip the full search (most questions).
-    if (this.index.maxSimilarity(question) < Math.max(MIN_SIMILARITY, answer?.similarity ?? 0)) return undefined;
+    if (this.index.maxSimilarity(question) < minSimilarity) return undefined;
     const hit = this.index.search(question, { limit: 2 }).hits[0];
-    if (!hit || hit.coverage < MIN_COVERAGE || hit.similarity < MIN_SIMILARITY || hit.similarity < (answer?.similarity ?? 0)) return undefined;
+    if (!hit || hit.coverage < minCoverage || hit.similarity < minSimilarity) return undefined;
     return { edition: this.editionOf.get(hit.item)!, item: hit.item, hit };
   }
 }

@@ -202,7 +202,10 @@ export class Conversation {
         const decision = decideAnswer(hits);
         if (decision === 'no-match') {
           const suggestions = hits.slice(0, 3).map((h) => h.item);
-          return { locale, intent: 'no-match', cards: [createNoMatchCard(library, edition, intent.question, suggestions, locale, services.cards(edition))], itemRefs: suggestions.map((i) => library.refOf(edition, i)) };
+          // A rule new since 第5版 that clearly matches on its own is offered after them.
+          const alone = services.newRules().find(intent.question);
+          const aloneRefs = alone ? [library.refOf(alone.edition, alone.item)] : [];
+          return { locale, intent: 'no-match', cards: [createNoMatchCard(library, edition, intent.question, suggestions, locale, services.cards(edition), alone)], itemRefs: [...suggestions.map((i) => library.refOf(edition, i)), ...aloneRefs] };
         }
         const [best, ...others] = hits;
         // A row new since 第5版 (第6.0版/第7.0版) that the question is at least as much about is named under the answer.

@@ -69,7 +69,7 @@ export interface RankingOptions {
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
-  fieldWeights: { title: 2.0, requirement: 1.5, topics: 2.0, teams: 1.0, actions: 1.0, askedAs: 1.0 },
+  fieldWeights: { title: 2.0, requirement: 2.0, topics: 2.0, teams: 1.0, actions: 0.5, askedAs: 2.0 },
   k1: 1.2,
   b: 0.75,
   synonymWeight: 0.5,

@@ -138,7 +138,7 @@ describe('answering', () => {
   });
 
   it('names a rule new since 第5版 under the answer when the question is about it, as a button that opens it', async () => {
-    const reply = await conversation.answerText('ランサムウェアに備えたバックアップはどう取ればいい？', 'ja');
+    const reply = await conversation.answerText('Teams のデータは Microsoft がバックアップしてくれるの？', 'ja');
     expect(reply.intent).toBe('search');
     const ref = reply.itemRefs.find((r) => r.startsWith('v6:') || r.startsWith('v7:'));
     expect(ref).toBeDefined();
@@ -152,6 +152,18 @@ describe('answering', () => {
       const other = await conversation.answerText(q, 'ja');
       expect(other.itemRefs.filter((r) => r.startsWith('v6:') || r.startsWith('v7:'))).toEqual([]);
     }
+  });
+
+  it('offers a rule new since 第5版 after the nearest 第5版 items when it clearly matches and 第5版 has no good answer', async () => {
+    const reply = await conversation.answerText('IDの棚卸しはどうやればいい？', 'ja');
+    expect(reply.intent).toBe('no-match');
+    expect(reply.itemRefs.slice(0, 3).every((r) => !/^v[67]:/.test(r))).toBe(true);
+    const ref = reply.itemRefs[3];
+    expect(ref).toMatch(/^v[67]:/);
+    const found = library.resolveRef(ref)!;
+    expect(JSON.stringify(reply.cards[0])).toContain(`${found.edition.info.label.ja} ${found.edition.displayId(found.item.id)} ${found.item.title.ja}`);
+    const offTopic = await conversation.answerText('職員食堂のメニューを教えて', 'ja');
+    expect(offTopic.itemRefs.filter((r) => /^v[67]:/.test(r))).toEqual([]);
   });
 
   it('presents one answer when the first item is clearly ahead, and no answer to what the reference does not cover', async () => {

@@ -33,6 +33,8 @@ describe('rules new since 第5版', () => {
       const hit = index.search(q, { limit: 2 }).hits[0];
       const slow = hit && hit.coverage >= 0.5 && hit.similarity >= 0.2 && hit.similarity >= (answer?.similarity ?? 0) ? hit.item.id : undefined;
       expect(rules.find(q, answer)?.item.id).toBe(slow);
+      const alone = hit && hit.coverage >= 0.6 && hit.similarity >= 0.25 ? hit.item.id : undefined;
+      expect(rules.find(q)?.item.id).toBe(alone);
       if (slow) found += 1;
     }
     expect(found).toBeGreaterThan(0);
