@@ -39,6 +39,22 @@ describe('editions in the tab', () => {
     expect(await currentHash(page)).toMatch(/#\/items\/6\.5-D-5/);
   });
 
+  it('shows a row new since 第5版 with Teams coverage of its own, and 第7.0版 says where that coverage was written', async () => {
+    const page = await open('#/items/v6:sys-12-x2');
+    const row = page.locator('li[data-item-id="sys-12-x2"]');
+    await expect(row.locator('[data-marker="conformity"]').textContent()).resolves.toBe('適合可能');
+    await expect(row.getByTestId('borrowed-coverage').count()).resolves.toBe(0);
+    await page.waitForFunction(() => document.querySelector('li[data-item-id="sys-12-x2"] [data-testid="item-detail"]') !== null);
+    const detail = await row.getByTestId('item-detail').textContent();
+    expect(detail).toContain('Microsoft 365 Backup');
+    expect(detail).toMatch(/文書\s?330/);
+    const v7 = await open('#/items/v7:sys-12-x2');
+    const v7row = v7.locator('li[data-item-id="sys-12-x2"]');
+    await expect(v7row.locator('[data-marker="conformity"]').textContent()).resolves.toBe('適合可能');
+    await v7.waitForFunction(() => document.querySelector('li[data-item-id="sys-12-x2"] [data-testid="item-detail"]') !== null);
+    await expect(v7row.getByTestId('item-detail').textContent()).resolves.toContain('第6.0版 シス12（番号未確認2） について書いたもの');
+  });
+
   it('switches editions with the header buttons, keeping the address in step', async () => {
     const page = await open('#/');
     expect(await visibleItemIds(page)).toContain('6.5-C-6');
