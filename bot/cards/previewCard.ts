@@ -19,7 +19,8 @@ export function createPreviewCard(library: Library, edition: Edition, item: Item
   return {
     contentType: 'application/vnd.microsoft.card.thumbnail',
     content: {
-      title: `${edition.displayId(item.id)} ${item.title[locale]}`,
+      // A later edition's row says which edition it is from.
+      title: `${edition === library.defaultEdition ? '' : `${edition.info.label[locale]} `}${edition.displayId(item.id)} ${item.title[locale]}`,
       subtitle: `${item.conformity ? s.conformity[item.conformity] : item.coverageFrom?.length ? s.borrowedConformity(library.defaultEdition.info.label[locale]) : s.noConformityYet}${level}`,
       text: shorten(item.requirement[locale], 100),
       ...(tap === undefined ? {} : { tap: { type: 'invoke' as const, value: tap } }),

@@ -27,8 +27,8 @@ export interface ComposeQuery {
 }
 
 export interface ExtensionPage {
-  edition: Edition;
-  items: Item[];
+  /** Each result with its edition: 第5版 items first, then the later editions' rows new since 第5版 that match. */
+  results: Array<{ edition: Edition; item: Item }>;
   total: number;
 }
 
@@ -52,7 +52,8 @@ export function searchForExtension(library: Library, services: EditionServices, 
       all = [...inSection, ...all.filter((i) => !inSection.includes(i))];
     }
   }
-  return { edition, items: all.slice(start, start + size), total: all.length };
+  const results = [...all.map((item) => ({ edition, item })), ...(q ? services.newRules().list(q) : [])];
+  return { results: results.slice(start, start + size), total: results.length };
 }
 
 /**

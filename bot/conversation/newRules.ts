@@ -64,6 +64,17 @@ export class NewRules {
   }
 
   /**
+   * For the compose box, where people type fragments (「バックアップ」): every
+   * row sharing at least half the query's content words, best first.
+   */
+  list(query: string, limit = 10): Array<{ edition: Edition; item: Item }> {
+    if (!this.index) return [];
+    return this.index.search(query, { limit }).hits
+      .filter((h) => h.coverage >= MIN_COVERAGE)
+      .map((h) => ({ edition: this.editionOf.get(h.item)!, item: h.item }));
+  }
+
+  /**
    * The row the question is about at least as much as about `answer` (the
    * 第5版 item the bot answers with); without an answer, a row that clearly
    * matches on its own.

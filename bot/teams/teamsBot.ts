@@ -132,14 +132,14 @@ export class TeamsBot extends TeamsActivityHandler {
     const locale = q.text ? questionLocale(q.text, context.activity.locale) : localeFromTag(context.activity.locale);
     if (q.text.length > MAX_EXTENSION_QUERY_LENGTH) return message(STRINGS[locale].extensionQueryTooLong(MAX_EXTENSION_QUERY_LENGTH));
     const page = searchForExtension(this.deps.library, this.deps.services, q);
-    if (page.items.length === 0 && q.skip === 0) return message(STRINGS[locale].extensionNoResults(q.text.slice(0, 50)));
+    if (page.results.length === 0 && q.skip === 0) return message(STRINGS[locale].extensionNoResults(q.text.slice(0, 50)));
     return {
       composeExtension: {
         type: 'result',
         attachmentLayout: 'list',
-        attachments: page.items.map((item) => ({
-          ...adaptive(this.shareCard(page.edition, item, locale, 'searchResult')),
-          preview: createPreviewCard(this.deps.library, page.edition, item, locale, { id: this.deps.library.refOf(page.edition, item), locale }),
+        attachments: page.results.map(({ edition, item }) => ({
+          ...adaptive(this.shareCard(edition, item, locale, 'searchResult')),
+          preview: createPreviewCard(this.deps.library, edition, item, locale, { id: this.deps.library.refOf(edition, item), locale }),
         })),
       },
     };

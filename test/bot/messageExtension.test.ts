@@ -41,6 +41,19 @@ describe('composeExtension/query', () => {
     }
   });
 
+  it('lists the later editions\' rows new since 第5版 after the 第5版 items, each naming its edition', async () => {
+    const { body } = await postActivity(srv.baseUrl, query('バックアップ', { count: 25 }));
+    const titles: string[] = body.composeExtension.attachments.map((a: any) => a.preview.content.title);
+    const later = titles.findIndex((t) => /^第[67]\.0版 /.test(t));
+    expect(later).toBeGreaterThan(0);
+    expect(titles.slice(later).every((t) => /^第[67]\.0版 /.test(t))).toBe(true);
+    const row = body.composeExtension.attachments[later];
+    expect(row.preview.content.tap.value.id).toMatch(/^v[67]:/);
+    expect(row.preview.content.subtitle).toMatch(/適合可能|Teams では対応不可|Teams 対象外/);
+    expect(cardProblems(row.content)).toEqual([]);
+    expect(JSON.stringify(row.content)).not.toContain('Action.Submit');
+  });
+
   it('finds an item by its ID first', async () => {
     const { body } = await postActivity(srv.baseUrl, query('6.5 C-6'));
     expect(body.composeExtension.attachments[0].preview.content.title).toMatch(/^6\.5 C-6 /);
