@@ -4,6 +4,9 @@
  * argv[2]: "medsec" (the real app) or "echo" (a bare botbuilder echo bot).
  * Prints the port on stdout once listening.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as restify from 'restify';
 import pino from 'pino';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
@@ -24,7 +27,14 @@ async function main(): Promise<void> {
     });
   } else {
     const library = loadLibrary(process.env.DATA_DIR || undefined);
-    ({ server } = await createApp({ config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), library, logger: pino({ level: 'silent' }) }));
+    // Its own throw-away database unless told otherwise: the bench never writes the working tree's ./.data.
+    let db = process.env.ASSESSMENT_DB_PATH;
+    if (!db) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medsec-bench-'));
+      db = path.join(dir, 'assessments.sqlite');
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => { fs.rmSync(dir, { recursive: true, force: true }); process.exit(0); });
+    }
+    ({ server } = await createApp({ config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ASSESSMENT_DB_PATH: db }), library, logger: pino({ level: 'silent' }) }));
   }
   server.listen(0, '127.0.0.1', () => process.stdout.write(`${server.address().port}\n`));
 }
