@@ -53,7 +53,7 @@ function main(): number {
   const relRef = edition ? `data/${edition}/reference` : 'data/reference';
   const relChecks = edition ? `data/checks/${edition}` : 'data/checks';
   const refDir = path.join(dataDir, edition ?? '', 'reference');
-  const sections = all ? fs.readdirSync(refDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : args.filter((a, i) => !a.startsWith('--') && i !== editionAt + 1);
+  const sections = all ? fs.readdirSync(refDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : args.filter((a, i) => !a.startsWith('--') && !(editionAt >= 0 && i === editionAt + 1));
   if (!docsOnly && sections.length === 0) {
     process.stderr.write('usage: npm run check:data -- <section> [<section> …] | --all | --documents\n');
     return 2;
