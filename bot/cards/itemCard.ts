@@ -17,6 +17,7 @@ import { MAX_QUESTION_LENGTH, showItem, showSection } from './actions';
 import { ItemCardCache, SLOTS } from './cardCache';
 import { compileTemplate, type AdaptiveCard } from './expand';
 import { NO_LINKS, type CardLinks } from './links';
+import { itemLabel, itemLabelWithEdition } from './labels';
 import { markdownLink, plainText, shorten } from './markdown';
 import itemTemplate from './templates/item.json';
 
@@ -78,10 +79,6 @@ export function splitSummary(text: string, min = 40): [string, string] {
  * details" replaces them with the whole list.
  */
 export const GLANCE_ACTIONS = 2;
-
-function itemLabel(edition: Edition, item: Item, locale: Locale): string {
-  return `${edition.displayId(item.id)} ${item.title[locale]}`;
-}
 
 export function createItemCard(item: Item, options: ItemCardOptions): AdaptiveCard {
   const { locale, library, edition } = options;
@@ -189,7 +186,7 @@ function buildItemCardWith(item: Item, ref: string, options: ItemCardOptions, in
     } : null,
     newRule: options.newRule && !options.standalone ? {
       text: s.newRule(options.newRule.edition.info.label[locale], options.newRule.edition.displayId(options.newRule.item.id), options.newRule.item.title[locale]),
-      label: `${options.newRule.edition.info.label[locale]} ${itemLabel(options.newRule.edition, options.newRule.item, locale)}`,
+      label: itemLabelWithEdition(options.newRule.edition, options.newRule.item, locale),
       data: showItem(library.refOf(options.newRule.edition, options.newRule.item), locale),
     } : null,
     headings: {

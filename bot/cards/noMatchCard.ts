@@ -9,6 +9,7 @@ import { STRINGS, type Locale } from '../i18n/strings';
 import { ask, showItem } from './actions';
 import { compileTemplate, type AdaptiveCard } from './expand';
 import { SLOTS, type ItemCardCache } from './cardCache';
+import { itemLabel, itemLabelWithEdition } from './labels';
 import { plainText } from './markdown';
 import noMatchTemplate from './templates/noMatch.json';
 
@@ -25,8 +26,8 @@ export function createNoMatchCard(library: Library, edition: Edition, question: 
   const body = s.noMatchBody(plainText(question));
   // A row new since 第5版 that clearly matches follows the 第5版 items, named with its edition.
   const offered = [
-    ...shown.map((item) => ({ label: `${edition.displayId(item.id)} ${item.title[locale]}`, data: showItem(library.refOf(edition, item), locale) })),
-    ...(newRule ? [{ label: `${newRule.edition.info.label[locale]} ${newRule.edition.displayId(newRule.item.id)} ${newRule.item.title[locale]}`, data: showItem(library.refOf(newRule.edition, newRule.item), locale) }] : []),
+    ...shown.map((item) => ({ label: itemLabel(edition, item, locale), data: showItem(library.refOf(edition, item), locale) })),
+    ...(newRule ? [{ label: itemLabelWithEdition(newRule.edition, newRule.item, locale), data: showItem(library.refOf(newRule.edition, newRule.item), locale) }] : []),
   ];
   const build = (bodyText: string) => fill({
     title: s.noMatchTitle,

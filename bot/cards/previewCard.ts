@@ -6,6 +6,7 @@ import type { Item } from '../../contract/reference';
 import type { Edition } from '../reference/edition';
 import type { Library } from '../reference/library';
 import { STRINGS, type Locale } from '../i18n/strings';
+import { itemLabel, itemLabelWithEdition } from './labels';
 import { shorten } from './markdown';
 
 export interface ThumbnailPreview {
@@ -20,7 +21,7 @@ export function createPreviewCard(library: Library, edition: Edition, item: Item
     contentType: 'application/vnd.microsoft.card.thumbnail',
     content: {
       // A later edition's row says which edition it is from.
-      title: `${edition === library.defaultEdition ? '' : `${edition.info.label[locale]} `}${edition.displayId(item.id)} ${item.title[locale]}`,
+      title: edition === library.defaultEdition ? itemLabel(edition, item, locale) : itemLabelWithEdition(edition, item, locale),
       subtitle: `${item.conformity ? s.conformity[item.conformity] : item.coverageFrom?.length ? s.borrowedConformity(library.defaultEdition.info.label[locale]) : s.noConformityYet}${level}`,
       text: shorten(item.requirement[locale], 100),
       ...(tap === undefined ? {} : { tap: { type: 'invoke' as const, value: tap } }),
