@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { testEdition, testLibrary } from '../helpers/testServer';
 import { checkDocument, checkItem, loadRetiredNames, loadSectionChecks } from '../../scripts/data/contentRules';
 import { defaultDataDir } from '../../bot/reference/loadLibrary';
+import type { Item, LocalizedText } from '../../contract/reference';
 
 const ref = testEdition();
 const library = testLibrary();
@@ -18,6 +19,31 @@ const index: Array<{ id: string; section: string; confidence: string }> = JSON.p
   fs.readFileSync(path.join(__dirname, '../../data/source/guideline-v5-items.json'), 'utf8'),
 );
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+/**
+ * Sentences of 25 characters or more that stand in two items (copy-paste),
+ * as `first & second: sentence`. `seen` carries the sentences of items
+ * checked before (sentence → item ID).
+ */
+function sharedSentences(items: readonly Item[], texts: (item: Item) => LocalizedText[], seen = new Map<string, string>()): string[] {
+  const dupes: string[] = [];
+  for (const item of items) {
+    const mine = new Set<string>();
+    for (const t of texts(item)) {
+      for (const lang of ['ja', 'en'] as const) {
+        for (const raw of t[lang].split(/(?<=[。．.!?！？])\s*/)) {
+          const s = raw.replace(/\s+/g, ' ').trim();
+          if (s.length < 25 || mine.has(s)) continue;
+          mine.add(s);
+          const other = seen.get(s);
+          if (other && other !== item.id) dupes.push(`${other} & ${item.id}: ${s}`);
+          else seen.set(s, item.id);
+        }
+      }
+    }
+  }
+  return dupes;
+}
 
 describe('the reference dataset', () => {
   it('has exactly the items of the research index, with the same IDs', () => {
@@ -82,25 +108,7 @@ describe('the reference dataset', () => {
   });
 
   it('has no sentence shared by two items (copy-paste check)', () => {
-    const seen = new Map<string, string>();
-    const dupes: string[] = [];
-    for (const item of ref.items) {
-      const texts = [item.requirement, item.teams!, ...item.actions!];
-      const mine = new Set<string>();
-      for (const t of texts) {
-        for (const lang of ['ja', 'en'] as const) {
-          for (const raw of t[lang].split(/(?<=[。．.!?！？])\s*/)) {
-            const s = raw.replace(/\s+/g, ' ').trim();
-            if (s.length < 25 || mine.has(s)) continue;
-            mine.add(s);
-            const other = seen.get(s);
-            if (other && other !== item.id) dupes.push(`${other} & ${item.id}: ${s}`);
-            else seen.set(s, item.id);
-          }
-        }
-      }
-    }
-    expect(dupes).toEqual([]);
+    expect(sharedSentences(ref.items, (item) => [item.requirement, item.teams!, ...item.actions!])).toEqual([]);
   });
 
   it('holds only items that passed the content checklist, each with its check record (data/checks/)', () => {
@@ -134,25 +142,10 @@ describe('the reference dataset', () => {
     });
 
     it('shares no sentence with another row or with a 第5版 item', () => {
+      const coverage = (item: Item) => [item.teams!, ...item.actions!];
       const seen = new Map<string, string>();
-      for (const item of ref.items) for (const t of [item.teams!, ...item.actions!]) for (const s of t.ja.split(/(?<=[。])/)) if (s.trim().length >= 25) seen.set(s.trim(), item.id);
-      const dupes: string[] = [];
-      for (const item of own) {
-        const mine = new Set<string>();
-        for (const t of [item.teams!, ...item.actions!]) {
-          for (const lang of ['ja', 'en'] as const) {
-            for (const raw of t[lang].split(/(?<=[。．.!?！？])\s*/)) {
-              const s = raw.replace(/\s+/g, ' ').trim();
-              if (s.length < 25 || mine.has(s)) continue;
-              mine.add(s);
-              const other = seen.get(s);
-              if (other && other !== item.id) dupes.push(`${other} & ${item.id}: ${s}`);
-              else seen.set(s, item.id);
-            }
-          }
-        }
-      }
-      expect(dupes).toEqual([]);
+      sharedSentences(ref.items, coverage, seen);
+      expect(sharedSentences(own, coverage, seen)).toEqual([]);
     });
   });
 
