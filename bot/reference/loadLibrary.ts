@@ -122,6 +122,8 @@ function addPhrasings(items: Item[], dataDir: string, dir: string): Item[] {
   return items.map((i) => (situations.has(i.id) ? { ...i, situations: situations.get(i.id) } : i));
 }
 
+type CrosswalkData = z.infer<typeof CrosswalkFile>;
+
 /** The fields that make up an item's own Teams coverage. */
 const COVERAGE_FIELDS = ['conformity', 'conformityReason', 'teams', 'documents', 'certifications', 'licensing', 'actions', 'checkedOn'] as const;
 
@@ -133,14 +135,12 @@ const COVERAGE_FIELDS = ['conformity', 'conformityReason', 'teams', 'documents',
  * written, so the card never passes it off as written against this edition.
  * Done in memory: the coverage lives in one file, checked and second-read once.
  */
-function carryCoverage(items: Item[], e: { id: string; label: { ja: string; en: string } }, built: readonly Edition[], dataDir: string): Item[] {
+function carryCoverage(items: Item[], editionId: string, built: readonly Edition[], crosswalks: ReadonlyArray<CrosswalkData>): Item[] {
   if (!items.some((i) => i.coverageFrom && i.coverageFrom.length === 0)) return items;
-  const cwDir = path.join(dataDir, 'crosswalk');
   const byTo = new Map<string, Array<{ edition: Edition; item: Item }>>();
-  for (const f of fs.existsSync(cwDir) ? fs.readdirSync(cwDir).filter((n) => n.endsWith(`-${e.id}.json`)).sort() : []) {
-    const cw = parseFile(CrosswalkFile, dataDir, path.join('crosswalk', f));
+  for (const cw of crosswalks) {
     const from = built.find((x) => x.id === cw.from);
-    if (!from || cw.to !== e.id) continue;
+    if (!from || cw.to !== editionId) continue;
     for (const link of cw.links) {
       const source = from.itemById.get(link.from);
       if (!source?.conformity || source.coverageFrom) continue;
@@ -178,6 +178,15 @@ export function loadLibrary(dataDir: string = defaultDataDir(), options: LoadOpt
     documentByNumber.set(d.number, d);
   }
 
+  // Read once: the editions use them to carry coverage, then the links are checked against the items.
+  const cwDir = path.join(dataDir, 'crosswalk');
+  const crosswalkFiles = (fs.existsSync(cwDir) ? fs.readdirSync(cwDir).filter((n) => n.endsWith('.json')).sort() : []).map((f) => {
+    const rel = `data/crosswalk/${f}`;
+    const cw = parseFile(CrosswalkFile, dataDir, path.join('crosswalk', f));
+    if (`${cw.from}-${cw.to}.json` !== f) throw new ReferenceDataError(`${rel}: links ${cw.from} to ${cw.to}; the file must be named ${cw.from}-${cw.to}.json`);
+    return { rel, cw };
+  });
+
   const editions: Edition[] = [];
   for (const e of manifest.editions) {
     if (editions.some((x) => x.id === e.id)) throw new ReferenceDataError(`data/editions.json: edition ${e.id}: listed twice`);
@@ -206,17 +215,13 @@ export function loadLibrary(dataDir: string = defaultDataDir(), options: LoadOpt
         items.push(item);
       }
     }
-    const withPhrasings = carryCoverage(addPhrasings(items, dataDir, dir), e, editions.filter((x) => x.id !== manifest.default), dataDir);
+    const withPhrasings = carryCoverage(addPhrasings(items, dataDir, dir), e.id, editions.filter((x) => x.id !== manifest.default), crosswalkFiles.map((c) => c.cw));
     editions.push(new Edition({ info: { id: e.id, label: e.label, title: e.title, published: e.published }, ids, items: withPhrasings, sections, chapters, documents, documentByNumber, vocabulary }));
   }
   if (!editions.some((e) => e.id === manifest.default)) throw new ReferenceDataError(`data/editions.json: field default: edition ${manifest.default} is not listed`);
 
-  const crosswalks: Array<z.infer<typeof CrosswalkFile>> = [];
-  const cwDir = path.join(dataDir, 'crosswalk');
-  for (const f of fs.existsSync(cwDir) ? fs.readdirSync(cwDir).filter((n) => n.endsWith('.json')).sort() : []) {
-    const rel = `data/crosswalk/${f}`;
-    const cw = parseFile(CrosswalkFile, dataDir, path.join('crosswalk', f));
-    if (`${cw.from}-${cw.to}.json` !== f) throw new ReferenceDataError(`${rel}: links ${cw.from} to ${cw.to}; the file must be named ${cw.from}-${cw.to}.json`);
+  const crosswalks: CrosswalkData[] = [];
+  for (const { rel, cw } of crosswalkFiles) {
     const from = editions.find((e) => e.id === cw.from);
     const to = editions.find((e) => e.id === cw.to);
     if (!from) throw new ReferenceDataError(`${rel}: field from: edition ${cw.from} is not in data/editions.json`);

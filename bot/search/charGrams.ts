@@ -34,16 +34,21 @@ export function charGrams(text: string): string[] {
     for (let i = 0; i + 2 <= run.length; i += 1) out.add(run.slice(i, i + 2));
     for (let i = 0; i + 3 <= run.length; i += 1) out.add(run.slice(i, i + 3));
   }
+  latinGrams(t, (g) => out.add(g));
+  return [...out];
+}
+
+/** English word stems and pairs of stems (`w:laptop`, `w:stolen_laptop`) of a normalised text, in order. */
+function latinGrams(t: string, visit: (gram: string) => void): void {
   let previous = '';
   for (const m of t.matchAll(LATIN_WORD)) {
     const w = m[0];
     if (EN_STOP.has(w)) { previous = ''; continue; }
     const s = stem(w);
-    out.add(`w:${s}`);
-    if (previous) out.add(`w:${previous}_${s}`);
+    visit(`w:${s}`);
+    if (previous) visit(`w:${previous}_${s}`);
     previous = s;
   }
-  return [...out];
 }
 
 export interface PhrasingSource {
@@ -244,15 +249,7 @@ export class CharGramIndex {
     }
     // English: stems and pairs of stems, as charGrams() makes them.
     if (this.latin.size > 0) {
-      let previous = '';
-      for (const m of t.matchAll(LATIN_WORD)) {
-        const w = m[0];
-        if (EN_STOP.has(w)) { previous = ''; continue; }
-        const s = stem(w);
-        take(this.latin.get(`w:${s}`) ?? -1);
-        if (previous) take(this.latin.get(`w:${previous}_${s}`) ?? -1);
-        previous = s;
-      }
+      latinGrams(t, (g) => take(this.latin.get(g) ?? -1));
     }
     return count;
   }
