@@ -72,6 +72,8 @@ export const V5_GRAMMAR: ItemIdGrammar = {
   parts: v5Parts,
   find(text) {
     const t = text.normalize('NFKC');
+    // Every form has a digit: most questions have none and skip the pattern.
+    if (!/[0-9]/.test(t)) return [];
     const out: string[] = [];
     for (const m of t.matchAll(V5_IN_TEXT)) {
       const [, section, level, group, num, sub] = m;
@@ -173,6 +175,8 @@ export const VOLUMES_GRAMMAR: ItemIdGrammar = {
   parts: volParts,
   find(text) {
     const marked = text.replace(/[①-⑳]/g, (c) => `#${CIRCLED.indexOf(c) + 1}#`).normalize('NFKC');
+    // Every form has a digit (a circled number is marked with one): most questions have none.
+    if (!/[0-9]/.test(marked)) return [];
     const out: string[] = [];
     for (const m of marked.matchAll(/\b(gov|plan|sys|mnt)-(\d+(?:\.\d+)*|[a-z][a-z0-9]*)(?:-(explain|manage|remedy))?-(\d+|x\d+)\b/gi)) {
       const id = m[0].toLowerCase();

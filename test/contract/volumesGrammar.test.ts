@@ -2,6 +2,8 @@
  * 第6.0版 and 第7.0版 item IDs (contract/itemIds.ts, `volumes`): the forms
  * people type, how they are shown, and the guideline's order.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { VOLUMES_GRAMMAR as g, V5_GRAMMAR } from '../../contract/itemIds';
 
 describe('the volumes grammar', () => {
@@ -25,6 +27,22 @@ describe('the volumes grammar', () => {
 
   it.each(['6.5 C-6', '二要素認証はいつまでに', '14-5', 'Windows 11 23H2', '2027-04-01'])('finds no ID in %s', (text) => {
     expect(g.find(text)).toEqual([]);
+  });
+
+  it('finds IDs only in text with a digit once NFKC (what typedItemRef relies on to skip the patterns)', () => {
+    // Circled numbers and full-width digits become digits under NFKC, so they count.
+    for (const text of ['シス⑤', '１４⑤', 'ｼｽ１４⑤', 'システム運用編 第十四章 遵守事項', 'シス十四の五', '6.5 C-6', 'system operations fourteen-five', 'sys-x-y', 'C-', '第版']) {
+      const hasDigit = /[0-9]/.test(text.normalize('NFKC'));
+      for (const grammar of [g, V5_GRAMMAR]) if (!hasDigit) expect(grammar.find(text)).toEqual([]);
+    }
+    const questions = ['questions.json', 'situations-dev.json', 'heldout.json', 'editions.json']
+      .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'eval', f), 'utf8')) as Array<{ q: string }>).map((q) => q.q));
+    const digitFree = questions.filter((q) => !/[0-9]/.test(q.normalize('NFKC')));
+    expect(digitFree.length).toBeGreaterThan(300);
+    for (const q of digitFree) {
+      expect(g.find(q)).toEqual([]);
+      expect(V5_GRAMMAR.find(q)).toEqual([]);
+    }
   });
 
   it('keeps 第5版 IDs apart: neither grammar reads the other\'s', () => {
