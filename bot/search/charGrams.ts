@@ -64,17 +64,27 @@ function isCjk(c: number): boolean {
 /**
  * Japanese n-grams are looked up by number, not by string: each character the
  * phrasings use gets a small code, an n-gram of up to three characters is the
- * number a·K² + b·K + c, and an open-addressing table in typed arrays maps it to
- * its postings. A search thus makes no n-gram strings and reads one compact
- * table instead of chasing a string-keyed Map's entries (the costliest part
- * of scoring on a busy server). English stems keep a Map.
+ * number a·K² + b·K + c, and an open-addressing table maps it to its entry.
+ * A search thus makes no n-gram strings. English stems keep a Map to their
+ * entry.
+ *
+ * Everything a search reads about one n-gram sits in its entry, 32 bytes in
+ * one typed array (key, squared idf, where its postings start and end, and
+ * the stamp that marks it seen in this search), and each posting is a
+ * (phrasing, weight) pair side by side: on a busy server these arrays are
+ * not in the CPU's cache between questions, and one cache miss per n-gram
+ * (not one per array) is what keeps scoring cheap.
  */
 class GramTable {
-  readonly charCode = new Int32Array(0x10000);
+  /** Entry layout, in 8-byte words: key, idf², then [start, end] and [stamp, unused] as pairs of 32-bit ints. */
+  static readonly WORDS = 4;
+  readonly charCode = new Uint16Array(0x10000);
   private chars = 0;
-  private keys: Float64Array = new Float64Array(0);
-  private slots: Int32Array = new Int32Array(0);
+  /** The hashed entries first (`size` of them; key −1 when empty), then the English ones. */
+  f64: Float64Array = new Float64Array(0);
+  i32: Int32Array = new Int32Array(0);
   private mask = 0;
+  size = 0;
 
   /** The gram's number, or -1 when one of its characters never occurs in the index. */
   keyOf(gram: string, assign: boolean): number {
@@ -86,6 +96,7 @@ class GramTable {
         code = this.charCode[c];
         if (code === 0) {
           if (!assign) return -1;
+          if (this.chars + 1 >= CHAR_CODES) throw new RangeError('CharGramIndex: too many distinct characters');
           code = this.charCode[c] = (this.chars += 1);
         }
       }
@@ -94,30 +105,47 @@ class GramTable {
     return key;
   }
 
-  build(entries: ReadonlyArray<readonly [number, number]>): void {
+  /**
+   * Lays out the entries: `hashed` (key, idf², postings range) in the table,
+   * then `extra` after it (found by their index). Returns each extra's entry.
+   */
+  build(hashed: ReadonlyArray<readonly [number, number, number, number]>, extra: ReadonlyArray<readonly [number, number, number]>): number[] {
     let size = 16;
-    while (size < entries.length * 2) size *= 2;
-    this.keys = new Float64Array(size).fill(-1);
-    this.slots = new Int32Array(size);
+    while (size < hashed.length * 2) size *= 2;
+    this.size = size;
     this.mask = size - 1;
-    for (const [key, slot] of entries) {
+    const buffer = new ArrayBuffer((size + extra.length) * GramTable.WORDS * 8);
+    this.f64 = new Float64Array(buffer);
+    this.i32 = new Int32Array(buffer);
+    for (let e = 0; e < size; e += 1) this.f64[e * GramTable.WORDS] = -1;
+    const put = (e: number, key: number, idf2: number, start: number, end: number) => {
+      this.f64[e * GramTable.WORDS] = key;
+      this.f64[e * GramTable.WORDS + 1] = idf2;
+      this.i32[e * GramTable.WORDS * 2 + 4] = start;
+      this.i32[e * GramTable.WORDS * 2 + 5] = end;
+    };
+    for (const [key, idf2, start, end] of hashed) {
       const c = key % CHAR_CODES;
       const b = ((key - c) / CHAR_CODES) % CHAR_CODES;
       const a = (key - c - b * CHAR_CODES) / (CHAR_CODES * CHAR_CODES);
       let i = this.hash(a, b, c);
-      while (this.keys[i] !== -1) i = (i + 1) & this.mask;
-      this.keys[i] = key;
-      this.slots[i] = slot;
+      while (this.f64[i * GramTable.WORDS] !== -1) i = (i + 1) & this.mask;
+      put(i, key, idf2, start, end);
     }
+    return extra.map(([idf2, start, end], k) => {
+      put(size + k, -2, idf2, start, end);
+      return size + k;
+    });
   }
 
-  /** The slot of the n-gram of these character codes (0 for a position past its end), or -1. */
+  /** The entry of the n-gram of these character codes (0 for a position past its end), or -1. */
   get(a: number, b: number, c: number): number {
     const key = (a * CHAR_CODES + b) * CHAR_CODES + c;
+    const f64 = this.f64;
     let i = this.hash(a, b, c);
     for (;;) {
-      const k = this.keys[i];
-      if (k === key) return this.slots[i];
+      const k = f64[i * GramTable.WORDS];
+      if (k === key) return i;
       if (k === -1) return -1;
       i = (i + 1) & this.mask;
     }
@@ -134,15 +162,19 @@ class GramTable {
 /** Character codes per position of an n-gram's number (a·K² + b·K + c stays well within 2^53). */
 const CHAR_CODES = 1 << 16;
 
+/** Entry fields, as indices into the table's Float64Array (×WORDS) and Int32Array (×WORDS×2). */
+const IDF2 = 1;
+const START = 4;
+const END = 5;
+const STAMP = 6;
+
 export class CharGramIndex {
   private readonly table = new GramTable();
+  /** English stems and pairs of stems → their entry. */
   private readonly latin = new Map<string, number>();
-  /** Per slot (one per n-gram kept): its squared idf, and where its postings start and end. */
-  private readonly idf2: Float64Array;
-  private readonly offsets: Int32Array;
-  private readonly postingPhrasings: Int32Array;
-  private readonly postingWeights: Float32Array;
-  private readonly seen: Int32Array;
+  /** Postings, one after another: phrasing (Int32) and weight (Float32) side by side in one buffer. */
+  private readonly postingPhrasing: Int32Array;
+  private readonly postingWeight: Float32Array;
   private stamp = 0;
   private readonly phrasingItem: Int32Array;
   private readonly phrasingNorm: Float32Array;
@@ -173,34 +205,33 @@ export class CharGramIndex {
       }
       this.phrasingNorm[pid] = Math.sqrt(norm) || 1;
     });
-    // One slot per n-gram, its postings stored one after another in two flat arrays.
-    const slotCount = lists.size;
-    this.idf2 = new Float64Array(slotCount);
-    this.offsets = new Int32Array(slotCount + 1);
+    // Each n-gram's postings stored one after another; its entry says where.
     let total = 0;
     for (const list of lists.values()) total += list.length;
-    this.postingPhrasings = new Int32Array(total);
-    this.postingWeights = new Float32Array(total);
-    const entries: Array<[number, number]> = [];
-    let slot = 0;
+    const postings = new ArrayBuffer(total * 8);
+    this.postingPhrasing = new Int32Array(postings);
+    this.postingWeight = new Float32Array(postings);
+    const hashed: Array<[number, number, number, number]> = [];
+    const latin: Array<[number, number, number]> = [];
+    const latinGramsInOrder: string[] = [];
     let at = 0;
     for (const [g, list] of lists) {
       const w = idf.get(g)!;
-      this.idf2[slot] = w * w;
-      this.offsets[slot] = at;
+      const start = at;
       for (const pid of list) {
-        this.postingPhrasings[at] = pid;
-        this.postingWeights[at] = (w * w) / this.phrasingNorm[pid];
+        this.postingPhrasing[2 * at] = pid;
+        this.postingWeight[2 * at + 1] = (w * w) / this.phrasingNorm[pid];
         at += 1;
       }
-      if (g.startsWith('w:')) this.latin.set(g, slot);
-      else entries.push([this.table.keyOf(g, true), slot]);
-      slot += 1;
+      if (g.startsWith('w:')) {
+        latin.push([w * w, start, at]);
+        latinGramsInOrder.push(g);
+      } else {
+        hashed.push([this.table.keyOf(g, true), w * w, start, at]);
+      }
     }
-    this.offsets[slotCount] = at;
-    this.table.build(entries);
-    this.seen = new Int32Array(slotCount);
-    this.found = new Int32Array(slotCount);
+    this.table.build(hashed, latin).forEach((entry, k) => this.latin.set(latinGramsInOrder[k], entry));
+    this.found = new Int32Array(lists.size);
     this.sims = new Float32Array(n);
     this.best = new Float32Array(itemCount);
   }
@@ -213,15 +244,20 @@ export class CharGramIndex {
     return out;
   }
 
-  /** The slots of the question's n-grams that the index has, each once (the same n-grams as charGrams()). */
+  /** The entries of the question's n-grams that the index has, each once (the same n-grams as charGrams()). */
   private lookUp(question: string): number {
     const t = normalize(question);
-    const stamp = (this.stamp = (this.stamp + 1) | 0) || (this.seen.fill(0), (this.stamp = 1));
-    const { seen, found, table } = this;
+    const { found, table } = this;
+    const i32 = table.i32;
+    let stamp = (this.stamp = (this.stamp + 1) | 0);
+    if (stamp === 0) {
+      for (let e = 0; e < i32.length; e += GramTable.WORDS * 2) i32[e + STAMP] = 0;
+      stamp = this.stamp = 1;
+    }
     const codes = table.charCode;
     let count = 0;
-    const take = (slot: number) => {
-      if (slot >= 0 && seen[slot] !== stamp) { seen[slot] = stamp; found[count] = slot; count += 1; }
+    const take = (entry: number) => {
+      if (entry >= 0 && i32[entry * GramTable.WORDS * 2 + STAMP] !== stamp) { i32[entry * GramTable.WORDS * 2 + STAMP] = stamp; found[count] = entry; count += 1; }
     };
     // Japanese runs: bigrams and trigrams (a run of one character: itself).
     for (let i = 0; i < t.length;) {
@@ -261,20 +297,22 @@ export class CharGramIndex {
    */
   score(question: string): number[] {
     const count = this.lookUp(question);
-    const { found, idf2, offsets, postingPhrasings, postingWeights } = this;
+    const { found, postingPhrasing, postingWeight } = this;
+    const { f64, i32 } = this.table;
+    const W = GramTable.WORDS;
     let norm = 0;
-    for (let k = 0; k < count; k += 1) norm += idf2[found[k]];
+    for (let k = 0; k < count; k += 1) norm += f64[found[k] * W + IDF2];
     const items: number[] = [];
     if (norm === 0) return items;
     const qNorm = Math.sqrt(norm);
     const touched: number[] = [];
     const sims = this.sims;
     for (let k = 0; k < count; k += 1) {
-      const slot = found[k];
-      for (let p = offsets[slot], end = offsets[slot + 1]; p < end; p += 1) {
-        const pid = postingPhrasings[p];
+      const e = found[k] * W * 2;
+      for (let p = 2 * i32[e + START], end = 2 * i32[e + END]; p < end; p += 2) {
+        const pid = postingPhrasing[p];
         if (sims[pid] === 0) touched.push(pid);
-        sims[pid] += postingWeights[p];
+        sims[pid] += postingWeight[p + 1];
       }
     }
     const best = this.best;
