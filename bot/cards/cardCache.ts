@@ -12,21 +12,17 @@
  * reply carries their JSON bytes ready-made (bot/json/frozenJson.ts).
  */
 import { LRUCache } from 'lru-cache';
-import { freezeJson } from '../json/frozenJson';
+import { JsonTemplate } from '../json/frozenJson';
 import type { AdaptiveCard } from './expand';
 
 /** Strings a cached card carries where per-message text goes. */
 export const SLOTS = { intro: '\u0000intro\u0000', status: '\u0000status\u0000' } as const;
 export type SlotName = keyof typeof SLOTS;
 
-interface CachedCard {
-  card: AdaptiveCard;
-  /** Where the placeholders are: property paths from the card's root. */
-  slots: Array<{ path: Array<string | number>; slot: SlotName }>;
-}
+const MARKERS: ReadonlySet<string> = new Set(Object.values(SLOTS));
 
 export class ItemCardCache {
-  private readonly cards: LRUCache<string, CachedCard>;
+  private readonly cards: LRUCache<string, JsonTemplate<AdaptiveCard>>;
 
   constructor(max = 2000) {
     this.cards = new LRUCache({ max });
@@ -34,49 +30,20 @@ export class ItemCardCache {
 
   /**
    * The card for `key`, built by `build` (with SLOTS where per-message text
-   * goes) the first time, then filled with `values`.
+   * goes) the first time, then filled with `values`. The card handed out is
+   * a frozen copy: it shares the cached parts, and a reply carries its JSON
+   * bytes ready-made.
    */
   get(key: string, build: () => AdaptiveCard, values: Partial<Record<SlotName, string>>): AdaptiveCard {
     let cached = this.cards.get(key);
     if (!cached) {
-      const card = build();
-      cached = { card: freezeJson(card), slots: findSlots(card) };
+      cached = new JsonTemplate(build(), MARKERS);
       this.cards.set(key, cached);
     }
-    let card = cached.card;
-    for (const { path, slot } of cached.slots) card = withValueAt(card, path, values[slot] ?? '') as AdaptiveCard;
-    // Never hand out the frozen original itself: callers may add to the top level.
-    return card === cached.card ? { ...card } : card;
+    return cached.fill({ [SLOTS.intro]: values.intro, [SLOTS.status]: values.status });
   }
 
   get size(): number {
     return this.cards.size;
   }
-}
-
-const SLOT_NAMES = new Map<string, SlotName>(Object.entries(SLOTS).map(([name, value]) => [value, name as SlotName]));
-
-function findSlots(value: unknown, path: Array<string | number> = [], out: CachedCard['slots'] = []): CachedCard['slots'] {
-  if (typeof value === 'string') {
-    const slot = SLOT_NAMES.get(value);
-    if (slot) out.push({ path, slot });
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => findSlots(v, [...path, i], out));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) findSlots(v, [...path, k], out);
-  }
-  return out;
-}
-
-/** A copy of `root` with the value at `path` replaced; only the objects along the path are copied. */
-function withValueAt(root: unknown, path: Array<string | number>, value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path;
-  if (Array.isArray(root)) {
-    const copy = root.slice();
-    copy[head as number] = withValueAt(root[head as number], rest, value);
-    return copy;
-  }
-  const obj = root as Record<string, unknown>;
-  return { ...obj, [head]: withValueAt(obj[head as string], rest, value) };
 }

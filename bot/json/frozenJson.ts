@@ -16,6 +16,8 @@
 
 const frozenParts = new WeakSet<object>();
 const encoded = new WeakMap<object, Buffer>();
+/** Filled copies of templates (JsonTemplate.fill): their JSON, as the template's bytes between the holes and the values in them. */
+const filledParts = new WeakMap<object, { chunks: readonly Buffer[]; values: readonly string[] }>();
 const MAX_DEPTH = 200;
 
 /** Deep-freezes plain JSON data and marks every object in it as cacheable for jsonBytes(). */
@@ -30,6 +32,86 @@ export function freezeJson<T>(value: T): T {
     frozenParts.add(value);
   }
   return value;
+}
+
+/**
+ * A frozen card with holes: marker strings standing as whole values where
+ * per-message text goes (the question, a status line). Each use makes a copy
+ * with values in the holes, copying only the objects on the way to a hole
+ * and sharing the rest; the copy is frozen too, so its JSON is the
+ * template's JSON cut at the holes with the values' JSON between, and
+ * jsonBytes() writes it in a few copies instead of walking the card.
+ */
+export class JsonTemplate<T extends object> {
+  readonly template: T;
+  /** Where the markers are: property paths from the root, in document (JSON) order. */
+  private readonly holes: Array<{ path: ReadonlyArray<string | number>; marker: string }> = [];
+  /** The template's JSON cut at the holes (one more than there are holes); undefined until first needed. */
+  private chunks: Buffer[] | undefined;
+
+  constructor(template: T, markers: ReadonlySet<string>) {
+    this.template = freezeJson(template);
+    findHoles(this.template, markers, [], this.holes);
+  }
+
+  /** A frozen copy of the template with `values[marker]` (else '') in each hole. */
+  fill(values: Readonly<Record<string, string | undefined>>): T {
+    const filled = this.holes.map((h) => values[h.marker] ?? '');
+    let copy: unknown = this.template;
+    this.holes.forEach((h, i) => { copy = withValueAt(copy, h.path, filled[i]); });
+    // A template without holes is still copied (at the top), so the caller never holds the shared original.
+    const out = (copy === this.template ? { ...this.template } : copy) as T;
+    deepFreezeCopies(out);
+    filledParts.set(out, { chunks: (this.chunks ??= this.cut()), values: filled });
+    return out;
+  }
+
+  /** The template's JSON cut where each hole's quoted marker stands (JSON.stringify writes them in document order). */
+  private cut(): Buffer[] {
+    const json = JSON.stringify(this.template);
+    const chunks: Buffer[] = [];
+    let at = 0;
+    for (const h of this.holes) {
+      const quoted = JSON.stringify(h.marker);
+      const next = json.indexOf(quoted, at);
+      if (next < 0) throw new Error('JsonTemplate: a hole is missing from the template\'s JSON');
+      chunks.push(Buffer.from(json.slice(at, next), 'utf8'));
+      at = next + quoted.length;
+    }
+    chunks.push(Buffer.from(json.slice(at), 'utf8'));
+    return chunks;
+  }
+}
+
+function findHoles(value: unknown, markers: ReadonlySet<string>, path: Array<string | number>, out: Array<{ path: ReadonlyArray<string | number>; marker: string }>): void {
+  if (typeof value === 'string') {
+    if (markers.has(value)) out.push({ path, marker: value });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => findHoles(v, markers, [...path, i], out));
+  } else if (value !== null && typeof value === 'object') {
+    // Own enumerable keys in JSON.stringify's order; values JSON leaves out hold no strings.
+    for (const k of Object.keys(value)) findHoles((value as Record<string, unknown>)[k], markers, [...path, k], out);
+  }
+}
+
+/** A copy of `root` with the value at `path` replaced; only the objects along the path are copied. */
+function withValueAt(root: unknown, path: ReadonlyArray<string | number>, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (Array.isArray(root)) {
+    const copy = root.slice();
+    copy[head as number] = withValueAt(root[head as number], rest, value);
+    return copy;
+  }
+  const obj = root as Record<string, unknown>;
+  return { ...obj, [head]: withValueAt(obj[head as string], rest, value) };
+}
+
+/** Freezes the objects of a filled copy that are not shared template parts (those are frozen already). */
+function deepFreezeCopies(value: unknown): void {
+  if (value === null || typeof value !== 'object' || frozenParts.has(value) || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreezeCopies(v);
 }
 
 /** Whether freezeJson() has frozen this object (so its JSON is fixed). */
@@ -72,7 +154,15 @@ class Writer {
     // Always a fresh buffer: cached bytes are never handed out.
     const out = Buffer.allocUnsafe(length);
     let at = 0;
-    for (const p of this.parts) at += typeof p === 'string' ? out.write(p, at, 'utf8') : p.copy(out, at);
+    for (const p of this.parts) {
+      if (typeof p === 'string') {
+        at += out.write(p, at, 'utf8');
+      } else {
+        // TypedArray#set: a plain memory copy (Buffer#copy checks its arguments on every call).
+        out.set(p, at);
+        at += p.length;
+      }
+    }
     return out;
   }
 }
@@ -102,13 +192,29 @@ function scalarText(value: unknown): string | undefined {
   return typeof value === 'string' ? quote(value) : JSON.stringify(value);
 }
 
+/** A frozen part's encoded bytes (encoded the first time), or undefined for anything else. */
+function cachedBytes(value: unknown): Buffer | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  let bytes = encoded.get(value);
+  if (!bytes && frozenParts.has(value)) {
+    bytes = Buffer.from(JSON.stringify(value), 'utf8');
+    encoded.set(value, bytes);
+  }
+  return bytes;
+}
+
 function write(value: object, out: Writer, depth: number): void {
-  if (frozenParts.has(value)) {
-    let bytes = encoded.get(value);
-    if (!bytes) {
-      bytes = Buffer.from(JSON.stringify(value), 'utf8');
-      encoded.set(value, bytes);
+  const filled = filledParts.get(value);
+  if (filled) {
+    out.bytes(filled.chunks[0]);
+    for (let i = 0; i < filled.values.length; i += 1) {
+      out.text(quote(filled.values[i]));
+      out.bytes(filled.chunks[i + 1]);
     }
+    return;
+  }
+  const bytes = cachedBytes(value);
+  if (bytes) {
     out.bytes(bytes);
     return;
   }
@@ -118,7 +224,9 @@ function write(value: object, out: Writer, depth: number): void {
     for (let i = 0; i < value.length; i += 1) {
       if (i > 0) out.text(',');
       const v: unknown = value[i];
-      if (writtenHere(v)) write(v, out, depth + 1);
+      const bytes = cachedBytes(v);
+      if (bytes) out.bytes(bytes);
+      else if (writtenHere(v)) write(v, out, depth + 1);
       else out.text(scalarText(v) ?? 'null');
     }
     out.text(']');
@@ -129,6 +237,13 @@ function write(value: object, out: Writer, depth: number): void {
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     const v = obj[key];
+    const bytes = cachedBytes(v);
+    if (bytes) {
+      out.text(first ? `${quote(key)}:` : `,${quote(key)}:`);
+      out.bytes(bytes);
+      first = false;
+      continue;
+    }
     const here = writtenHere(v);
     // A value without a JSON form leaves its key out, as in JSON.stringify.
     const text = here ? '' : scalarText(v);

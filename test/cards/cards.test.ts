@@ -13,6 +13,7 @@ import { createNoticeCard } from '../../bot/cards/noticeCard';
 import { createPreviewCard } from '../../bot/cards/previewCard';
 import { createSectionCard } from '../../bot/cards/sectionCard';
 import { ItemCardCache } from '../../bot/cards/cardCache';
+import { jsonBytes } from '../../bot/json/frozenJson';
 import { plainText } from '../../bot/cards/markdown';
 import { createCardLinks } from '../../bot/cards/links';
 import { CARD_VERSIONS, forSurface } from '../../bot/cards/versions';
@@ -273,9 +274,14 @@ describe('Adaptive Cards', () => {
     expect(JSON.stringify(second)).not.toContain('最初の質問');
     expect(JSON.stringify(second)).not.toContain('山田');
     expect(JSON.stringify(second)).not.toContain('\\u0000');
-    // A caller adding to its copy changes nothing for the next one.
-    (second as Record<string, unknown>).fallbackText = 'changed';
+    // A card handed out cannot be changed (its JSON bytes are made from the cached parts):
+    // a caller that tries fails loudly; one that copies it changes nothing for the next one.
+    expect(() => { (second as Record<string, unknown>).fallbackText = 'changed'; }).toThrow(TypeError);
+    expect(() => { (second.body as unknown[]).push({ type: 'TextBlock', text: 'x' }); }).toThrow(TypeError);
+    const own = { ...second, fallbackText: 'changed' };
+    expect(own.fallbackText).toBe('changed');
     expect(createItemCard(item, { ...base, cache, locale: 'ja', related, question: 'x' })).not.toHaveProperty('fallbackText');
+    expect(jsonBytes({ attachments: [{ content: second }] }).toString('utf8')).toBe(JSON.stringify({ attachments: [{ content: second }] }));
     expect(cardProblems(first)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
  * jsonBytes() writes the same bytes as Buffer.from(JSON.stringify(x)), while
  * copying the cached bytes of parts frozen with freezeJson().
  */
-import { freezeJson, isFrozenJson, jsonBytes } from '../../bot/json/frozenJson';
+import { freezeJson, isFrozenJson, jsonBytes, JsonTemplate } from '../../bot/json/frozenJson';
 import { createItemCard } from '../../bot/cards/itemCard';
 import { createHelpCard } from '../../bot/cards/helpCard';
 import { createNoMatchCard } from '../../bot/cards/noMatchCard';
@@ -61,6 +61,41 @@ describe('jsonBytes', () => {
       same(createSectionCard(library, edition, edition.sections[0], edition.itemsInSection(edition.sections[0].id), locale));
       same(createNoMatchCard(library, edition, '背景をぼかす "方法"', edition.items.slice(0, 3), locale));
     }
+  });
+
+  it('fills a template\'s holes: the same bytes as JSON.stringify, whatever the values, and a frozen copy', () => {
+    const hole = '\u0000q\u0000';
+    const other = '\u0000s\u0000';
+    const template = new JsonTemplate({
+      type: 'AdaptiveCard',
+      // A marker inside a longer string, or as a key, is not a hole.
+      body: [{ type: 'TextBlock', text: hole }, { text: `not ${hole} a hole` }, { [hole]: 'key' }, { list: [other, 1, hole] }],
+      speak: hole,
+      n: 1,
+      gone: undefined,
+    }, new Set([hole, other]));
+    const awkward = ['', 'plain', '質問 "引用" \\ と改行\n', 'lone \ud800', '\u2028', hole, '\u0000s\u0000', '"\\u0000q\\u0000"', '</script>'];
+    for (const a of awkward) {
+      for (const b of awkward) {
+        const card = template.fill({ [hole]: a, [other]: b });
+        expect(card.speak).toBe(a);
+        expect((card.body[3] as { list: unknown[] }).list).toEqual([b, 1, a]);
+        expect((card.body[1] as { text: string }).text).toBe(`not ${hole} a hole`);
+        same(card);
+        same({ activities: [{ attachments: [{ content: card }, { content: card }] }] });
+        expect(Object.isFrozen(card) && Object.isFrozen(card.body) && Object.isFrozen(card.body[0])).toBe(true);
+      }
+    }
+    // Unfilled holes are empty; a template without holes still hands out a copy.
+    same(template.fill({}));
+    expect(template.fill({}).speak).toBe('');
+    const plain = new JsonTemplate({ a: [1, 'x'], b: { c: 'd' } }, new Set([hole]));
+    const copy = plain.fill({});
+    expect(copy).not.toBe(plain.template);
+    expect(copy).toEqual({ a: [1, 'x'], b: { c: 'd' } });
+    same(copy);
+    // The template itself never changes.
+    expect(template.template.speak).toBe(hole);
   });
 
   it('never hands out the cached bytes of a frozen part', () => {
