@@ -12,8 +12,13 @@ import { normalize, words, type Word } from './text';
 export interface TermInfo {
   id: number;
   idf: number;
-  /** The documents containing the term, each with its precomputed BM25 contribution (idf × weighted fields). */
-  posting: { docs: Int32Array; scores: Float64Array };
+  /**
+   * Where the term's postings are in the index's flat arrays (start
+   * inclusive, end exclusive): the documents containing it, each with its
+   * precomputed BM25 contribution (idf × weighted fields).
+   */
+  start: number;
+  end: number;
   /** The same over the phrasings (askedAs), each a small document. */
   phrasing?: { phrasings: Int32Array; scores: Float64Array };
 }

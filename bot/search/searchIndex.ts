@@ -129,6 +129,9 @@ export class SearchIndex {
   /** Each document's place in guideline order, for breaking ties. */
   private readonly idOrder: Int32Array;
   private readonly termInfo = new Map<string, TermInfo>();
+  /** All terms' postings (TermInfo.start/end say where each term's are): document and BM25 contribution. */
+  private readonly postingDocs: Int32Array;
+  private readonly postingScores: Float64Array;
   /** Each item's term numbers in ascending order (for quick "does it have this term"). */
   private readonly docTermIds: Int32Array[];
   /** The synonym groups each item has a word of (all of that word's terms). */
@@ -181,13 +184,21 @@ export class SearchIndex {
     const phrasingPostings = this.ranking.phrasingWeight > 0 ? this.buildPhrasings() : new Map<string, NonNullable<TermInfo['phrasing']>>();
     const termIds = new Map<string, number>();
     for (const t of this.df.keys()) termIds.set(t, termIds.size);
+    // Every term's postings one after another in two flat arrays (one pair of
+    // arrays for every search to read, instead of two small ones per term).
+    let total = 0;
+    for (const list of lists.values()) total += list.length;
+    this.postingDocs = new Int32Array(total);
+    this.postingScores = new Float64Array(total);
+    let at = 0;
     for (const [term, list] of lists) {
-      this.termInfo.set(term, {
-        id: termIds.get(term)!,
-        idf: this.idf(term),
-        posting: { docs: Int32Array.from(list, (p) => p.doc), scores: Float64Array.from(list, (p) => p.score) },
-        phrasing: phrasingPostings.get(term),
-      });
+      const start = at;
+      for (const p of list) {
+        this.postingDocs[at] = p.doc;
+        this.postingScores[at] = p.score;
+        at += 1;
+      }
+      this.termInfo.set(term, { id: termIds.get(term)!, idf: this.idf(term), start, end: at, phrasing: phrasingPostings.get(term) });
     }
     this.scratch = { scores: new Float64Array(this.docs.length), phrasingScores: new Float64Array(this.phrasingItem.length), bestPhrasing: new Float64Array(this.docs.length), inTop: new Uint8Array(this.docs.length) };
 
@@ -276,13 +287,15 @@ export class SearchIndex {
     const { scores, phrasingScores, bestPhrasing } = this.scratch;
     const touchedDocs: number[] = [];
     const touchedPhrasings: number[] = [];
+    const { postingDocs, postingScores } = this;
     for (const q of query.terms) {
-      if (!q.info) continue;
-      const { docs, scores: base } = q.info.posting;
-      for (let p = 0; p < docs.length; p += 1) {
-        const doc = docs[p];
+      const info = q.info;
+      if (!info) continue;
+      const weight = q.weight;
+      for (let p = info.start, end = info.end; p < end; p += 1) {
+        const doc = postingDocs[p];
         if (scores[doc] === 0) touchedDocs.push(doc);
-        scores[doc] += q.weight * base[p];
+        scores[doc] += weight * postingScores[p];
       }
     }
     const w = this.ranking.phrasingWeight;
