@@ -44,24 +44,25 @@ export interface AnalysisContext {
   /** Each synonym group's words as index terms with their entries (resolved once at start-up). */
   groupTerms: ReadonlyArray<ReadonlyArray<ReadonlyArray<{ term: string; info: TermInfo | null }>>>;
   corrector: SpellingCorrector;
+  /** Every term of the index with its entry (absent: no document has it). */
   termInfo: ReadonlyMap<string, TermInfo>;
-  /** Does any document have this term? */
-  known(term: string): boolean;
   synonymWeight: number;
   fuzzyWeight: number;
 }
 
 /**
- * The last question's words: one answer searches 第5版 and then the later
- * editions' new rows with the same question, and segmenting it is the
- * costliest step of analysing it. One entry, so a different question never
- * meets a stale one.
+ * The last question's words and normalised text: one answer searches 第5版
+ * and then the later editions' new rows with the same question, and
+ * segmenting it is the costliest step of analysing it. One entry, so a
+ * different question never meets a stale one.
  */
 let lastQuery: string | undefined;
 let lastWords: readonly Word[] = [];
+let lastNormalized = '';
 function wordsOf(query: string): readonly Word[] {
   if (query !== lastQuery) {
     lastWords = Object.freeze(words(query));
+    lastNormalized = normalize(query);
     lastQuery = query;
   }
   return lastWords;
@@ -70,39 +71,60 @@ function wordsOf(query: string): readonly Word[] {
 /** The question's words and terms, then synonyms, then corrections of misspellings. */
 export function analyseQuery(query: string, ctx: AnalysisContext): QueryAnalysis {
   const out = new Map<string, QueryTerm>();
-  const add = (term: string, weight: number, info?: TermInfo | null) => {
-    const prev = out.get(term);
-    if (!prev) out.set(term, { term, weight, info: info === undefined ? ctx.termInfo.get(term) : info ?? undefined });
-    else if (prev.weight < weight) prev.weight = weight;
-  };
+  const list: QueryTerm[] = [];
   const qwords = wordsOf(query);
+  // The question's own terms (in order, repeats included: corrections are made per occurrence).
   const own: string[] = [];
-  for (const w of qwords) for (const t of w.terms) own.push(t);
-  for (const t of own) add(t, 1);
+  for (const w of qwords) {
+    for (const t of w.terms) {
+      own.push(t);
+      if (!out.has(t)) {
+        const term: QueryTerm = { term: t, weight: 1, info: ctx.termInfo.get(t) };
+        out.set(t, term);
+        list.push(term);
+      }
+    }
+  }
+  const add = (term: string, weight: number, info: TermInfo | null) => {
+    const prev = out.get(term);
+    if (!prev) {
+      const q: QueryTerm = { term, weight, info: info ?? undefined };
+      out.set(term, q);
+      list.push(q);
+    } else if (prev.weight < weight) {
+      prev.weight = weight;
+    }
+  };
 
   // A group is triggered by its first word (in vocabulary order) that the question contains.
-  const hits = ctx.synonyms.find(normalize(query), new Set(own));
-  const firstHit = new Map<number, number>();
-  for (const w of hits) {
-    const prev = firstHit.get(w.group);
-    if (prev === undefined || w.index < prev) firstHit.set(w.group, w.index);
-  }
-  for (const [group, index] of [...firstHit].sort((a, b) => a[0] - b[0])) {
-    ctx.groupTerms[group].forEach((ts, idx) => {
-      if (idx === index) return;
-      for (const t of ts) add(t.term, ctx.synonymWeight, t.info);
-    });
+  const hits = ctx.synonyms.find(lastNormalized, out);
+  if (hits.length > 0) {
+    const firstHit = new Map<number, number>();
+    for (const w of hits) {
+      const prev = firstHit.get(w.group);
+      if (prev === undefined || w.index < prev) firstHit.set(w.group, w.index);
+    }
+    const groups = [...firstHit.keys()].sort((a, b) => a - b);
+    for (const group of groups) {
+      const index = firstHit.get(group)!;
+      const words = ctx.groupTerms[group];
+      for (let idx = 0; idx < words.length; idx += 1) {
+        if (idx === index) continue;
+        for (const t of words[idx]) add(t.term, ctx.synonymWeight, t.info);
+      }
+    }
   }
 
   const corrections = new Map<string, string[]>();
   for (const t of own) {
-    if (ctx.known(t)) continue;
+    // Own terms came first, each with its index entry: no entry, not a term of the index.
+    if (out.get(t)!.info !== undefined) continue;
     for (const candidate of ctx.corrector.corrections(t)) {
-      add(candidate, ctx.fuzzyWeight);
-      const list = corrections.get(t);
-      if (list) list.push(candidate);
+      add(candidate, ctx.fuzzyWeight, ctx.termInfo.get(candidate) ?? null);
+      const fixes = corrections.get(t);
+      if (fixes) fixes.push(candidate);
       else corrections.set(t, [candidate]);
     }
   }
-  return { terms: [...out.values()], words: qwords, synonymHits: [...new Set(hits)], corrections };
+  return { terms: list, words: qwords, synonymHits: hits.length > 1 ? [...new Set(hits)] : hits, corrections };
 }

@@ -214,7 +214,6 @@ export class SearchIndex {
       groupTerms: synonyms.groups.map((g) => g.terms.map((ts) => ts.map((term) => ({ term, info: this.termInfo.get(term) ?? null })))),
       corrector: new SpellingCorrector(this.df.keys()),
       termInfo: this.termInfo,
-      known: (term) => this.df.has(term),
       synonymWeight: this.ranking.synonymWeight,
       fuzzyWeight: this.ranking.fuzzyWeight,
     };

@@ -31,6 +31,8 @@ export class Synonyms {
   readonly groups: Array<{ normalized: string[]; terms: string[][] }>;
   /** Japanese vocabulary words by their first character. */
   private readonly byFirstChar = new Map<number, SynonymWord[]>();
+  /** 1 for each UTF-16 code unit that starts a Japanese vocabulary word (most characters of a question start none). */
+  private readonly startsWord = new Uint8Array(0x10000);
   /** Latin vocabulary words by their first term: they match when all their terms are in the question. */
   private readonly byFirstTerm = new Map<string, SynonymWord[]>();
 
@@ -51,6 +53,7 @@ export class Synonyms {
         push(this.byFirstTerm, word.terms[0], word);
       } else if (normalized.length > 0) {
         push(this.byFirstChar, normalized.charCodeAt(0), word);
+        this.startsWord[normalized.charCodeAt(0)] = 1;
       }
     }));
   }
@@ -60,14 +63,15 @@ export class Synonyms {
    * of the normalised question, latin words when all their terms are among
    * the question's (or, for phrases, as written).
    */
-  find(normalizedQuestion: string, questionTerms: ReadonlySet<string>): SynonymWord[] {
+  find(normalizedQuestion: string, questionTerms: Pick<ReadonlySet<string>, 'has' | 'keys'>): SynonymWord[] {
     const hits: SynonymWord[] = [];
     const nq = normalizedQuestion;
     for (let i = 0; i < nq.length; i += 1) {
-      const candidates = this.byFirstChar.get(nq.charCodeAt(i));
-      if (candidates) for (const w of candidates) if (nq.startsWith(w.normalized, i)) hits.push(w);
+      const c = nq.charCodeAt(i);
+      if (this.startsWord[c] === 0) continue;
+      for (const w of this.byFirstChar.get(c)!) if (nq.startsWith(w.normalized, i)) hits.push(w);
     }
-    for (const t of questionTerms) {
+    for (const t of questionTerms.keys()) {
       for (const w of this.byFirstTerm.get(t) ?? []) {
         if (w.phrase ? w.phrase.test(nq) : w.terms.every((x) => questionTerms.has(x))) hits.push(w);
       }
