@@ -51,6 +51,25 @@ function latinGrams(t: string, visit: (gram: string) => void): void {
   }
 }
 
+/**
+ * The last question, normalised, with its English n-grams: the 第5版 index
+ * and the new rules' index (conversation/newRules.ts) each look the same
+ * question up, and these do not depend on the index. One entry, so a
+ * different question never meets a stale one.
+ */
+let lastQuestion: string | undefined;
+let lastText = { text: '', latin: [] as readonly string[] };
+function questionText(question: string): { text: string; latin: readonly string[] } {
+  if (question !== lastQuestion) {
+    const text = normalize(question);
+    const latin: string[] = [];
+    latinGrams(text, (g) => latin.push(g));
+    lastText = { text, latin };
+    lastQuestion = question;
+  }
+  return lastText;
+}
+
 export interface PhrasingSource {
   item: number;
   text: string;
@@ -246,7 +265,7 @@ export class CharGramIndex {
 
   /** The entries of the question's n-grams that the index has, each once (the same n-grams as charGrams()). */
   private lookUp(question: string): number {
-    const t = normalize(question);
+    const { text: t, latin } = questionText(question);
     const { found, table } = this;
     const i32 = table.i32;
     let stamp = (this.stamp = (this.stamp + 1) | 0);
@@ -255,10 +274,8 @@ export class CharGramIndex {
       stamp = this.stamp = 1;
     }
     const codes = table.charCode;
+    const STRIDE = GramTable.WORDS * 2;
     let count = 0;
-    const take = (entry: number) => {
-      if (entry >= 0 && i32[entry * GramTable.WORDS * 2 + STAMP] !== stamp) { i32[entry * GramTable.WORDS * 2 + STAMP] = stamp; found[count] = entry; count += 1; }
-    };
     // Japanese runs: bigrams and trigrams (a run of one character: itself).
     for (let i = 0; i < t.length;) {
       if (!isCjk(t.charCodeAt(i))) { i += 1; continue; }
@@ -266,26 +283,32 @@ export class CharGramIndex {
       while (end < t.length && isCjk(t.charCodeAt(end))) end += 1;
       if (end - i === 1) {
         const a = codes[t.charCodeAt(i)];
-        if (a) take(table.get(a, 0, 0));
+        const e = a ? table.get(a, 0, 0) : -1;
+        if (e >= 0 && i32[e * STRIDE + STAMP] !== stamp) { i32[e * STRIDE + STAMP] = stamp; found[count] = e; count += 1; }
       } else {
         // Bigrams, then trigrams: charGrams()'s order, so scores add up in the same order.
         for (let j = i; j + 2 <= end; j += 1) {
           const a = codes[t.charCodeAt(j)];
           const b = codes[t.charCodeAt(j + 1)];
-          if (a && b) take(table.get(a, b, 0));
+          const e = a && b ? table.get(a, b, 0) : -1;
+          if (e >= 0 && i32[e * STRIDE + STAMP] !== stamp) { i32[e * STRIDE + STAMP] = stamp; found[count] = e; count += 1; }
         }
         for (let j = i; j + 3 <= end; j += 1) {
           const a = codes[t.charCodeAt(j)];
           const b = codes[t.charCodeAt(j + 1)];
           const c = codes[t.charCodeAt(j + 2)];
-          if (a && b && c) take(table.get(a, b, c));
+          const e = a && b && c ? table.get(a, b, c) : -1;
+          if (e >= 0 && i32[e * STRIDE + STAMP] !== stamp) { i32[e * STRIDE + STAMP] = stamp; found[count] = e; count += 1; }
         }
       }
       i = end;
     }
     // English: stems and pairs of stems, as charGrams() makes them.
     if (this.latin.size > 0) {
-      latinGrams(t, (g) => take(this.latin.get(g) ?? -1));
+      for (const g of latin) {
+        const e = this.latin.get(g);
+        if (e !== undefined && i32[e * STRIDE + STAMP] !== stamp) { i32[e * STRIDE + STAMP] = stamp; found[count] = e; count += 1; }
+      }
     }
     return count;
   }

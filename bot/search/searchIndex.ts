@@ -122,6 +122,15 @@ interface Query extends QueryAnalysis {
   weighted?: WeightedWord[];
 }
 
+/** Adds one term's postings (start to end) × weight to the documents' scores, noting documents touched for the first time. */
+function accumulate(docs: Int32Array, contributions: Float64Array, start: number, end: number, weight: number, scores: Float64Array, touched: number[]): void {
+  for (let p = start; p < end; p += 1) {
+    const doc = docs[p];
+    if (scores[doc] === 0) touched.push(doc);
+    scores[doc] += weight * contributions[p];
+  }
+}
+
 export class SearchIndex {
   private readonly docs: Doc[];
   private readonly df = new Map<string, number>();
@@ -286,16 +295,8 @@ export class SearchIndex {
     const { scores, phrasingScores, bestPhrasing } = this.scratch;
     const touchedDocs: number[] = [];
     const touchedPhrasings: number[] = [];
-    const { postingDocs, postingScores } = this;
     for (const q of query.terms) {
-      const info = q.info;
-      if (!info) continue;
-      const weight = q.weight;
-      for (let p = info.start, end = info.end; p < end; p += 1) {
-        const doc = postingDocs[p];
-        if (scores[doc] === 0) touchedDocs.push(doc);
-        scores[doc] += weight * postingScores[p];
-      }
+      if (q.info) accumulate(this.postingDocs, this.postingScores, q.info.start, q.info.end, q.weight, scores, touchedDocs);
     }
     const w = this.ranking.phrasingWeight;
     if (w > 0) {
