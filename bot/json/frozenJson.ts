@@ -16,8 +16,15 @@
 
 const frozenParts = new WeakSet<object>();
 const encoded = new WeakMap<object, Buffer>();
-/** Filled copies of templates (JsonTemplate.fill): their JSON, as the template's bytes between the holes and the values in them. */
-const filledParts = new WeakMap<object, { chunks: readonly Buffer[]; values: readonly string[] }>();
+/**
+ * On filled copies of templates (JsonTemplate.fill), a hidden property: their
+ * JSON, as the template's bytes between the holes and the values in them.
+ * Not enumerable, so spreading a copy ({ ...card, version }) leaves it
+ * behind and JSON.stringify never sees it. (A property, not a WeakMap: one
+ * entry per reply would leave the garbage collector a weak table to sweep.)
+ */
+const FILLED = Symbol('filledJson');
+interface Filled { chunks: readonly Buffer[]; values: readonly string[] }
 const MAX_DEPTH = 200;
 
 /** Deep-freezes plain JSON data and marks every object in it as cacheable for jsonBytes(). */
@@ -61,9 +68,9 @@ export class JsonTemplate<T extends object> {
     this.holes.forEach((h, i) => { copy = withValueAt(copy, h.path, filled[i]); });
     // A template without holes is still copied (at the top), so the caller never holds the shared original.
     const out = (copy === this.template ? { ...this.template } : copy) as T;
-    deepFreezeCopies(out);
-    filledParts.set(out, { chunks: (this.chunks ??= this.cut()), values: filled });
-    return out;
+    // The copies below the root are frozen as they are made; the rest is the template's, frozen already.
+    Object.defineProperty(out, FILLED, { value: { chunks: (this.chunks ??= this.cut()), values: filled } satisfies Filled, enumerable: false });
+    return Object.freeze(out);
   }
 
   /** The template's JSON cut where each hole's quoted marker stands (JSON.stringify writes them in document order). */
@@ -94,24 +101,23 @@ function findHoles(value: unknown, markers: ReadonlySet<string>, path: Array<str
   }
 }
 
-/** A copy of `root` with the value at `path` replaced; only the objects along the path are copied. */
-function withValueAt(root: unknown, path: ReadonlyArray<string | number>, value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path;
+/**
+ * A copy of `root` with the value at `path` replaced; only the objects along
+ * the path are copied, and each is frozen once made, but the root: fill()
+ * gives it its hidden JSON first.
+ */
+function withValueAt(root: unknown, path: ReadonlyArray<string | number>, value: unknown, depth = 0): unknown {
+  if (depth === path.length) return value;
+  const head = path[depth];
+  let copy: unknown[] | Record<string, unknown>;
   if (Array.isArray(root)) {
-    const copy = root.slice();
-    copy[head as number] = withValueAt(root[head as number], rest, value);
-    return copy;
+    copy = root.slice();
+    copy[head as number] = withValueAt(root[head as number], path, value, depth + 1);
+  } else {
+    const obj = root as Record<string, unknown>;
+    copy = { ...obj, [head]: withValueAt(obj[head as string], path, value, depth + 1) };
   }
-  const obj = root as Record<string, unknown>;
-  return { ...obj, [head]: withValueAt(obj[head as string], rest, value) };
-}
-
-/** Freezes the objects of a filled copy that are not shared template parts (those are frozen already). */
-function deepFreezeCopies(value: unknown): void {
-  if (value === null || typeof value !== 'object' || frozenParts.has(value) || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const v of Object.values(value)) deepFreezeCopies(v);
+  return depth === 0 ? copy : Object.freeze(copy);
 }
 
 /** Whether freezeJson() has frozen this object (so its JSON is fixed). */
@@ -204,7 +210,7 @@ function cachedBytes(value: unknown): Buffer | undefined {
 }
 
 function write(value: object, out: Writer, depth: number): void {
-  const filled = filledParts.get(value);
+  const filled = (value as { [FILLED]?: Filled })[FILLED];
   if (filled) {
     out.bytes(filled.chunks[0]);
     for (let i = 0; i < filled.values.length; i += 1) {
