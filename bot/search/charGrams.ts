@@ -94,11 +94,21 @@ function isCjk(c: number): boolean {
  * not in the CPU's cache between questions, and one cache miss per n-gram
  * (not one per array) is what keeps scoring cheap.
  */
+/** Character codes per position of an n-gram's number (a·K² + b·K + c stays well within 2^53). */
+const CHAR_CODES = 1 << 16;
+const SHARED_CHAR_CODES = new Uint16Array(0x10000);
+let sharedChars = 0;
+
 class GramTable {
   /** Entry layout, in 8-byte words: key, idf², then [start, end] and [stamp, unused] as pairs of 32-bit ints. */
   static readonly WORDS = 4;
-  readonly charCode = new Uint16Array(0x10000);
-  private chars = 0;
+  /**
+   * Character → code, shared by every table: the 第5版 index and the new
+   * rules' index look the same question's characters up one after the
+   * other, so the second finds them in the CPU's cache. (A code only has to
+   * mean the same character within one table.)
+   */
+  readonly charCode = SHARED_CHAR_CODES;
   /** The hashed entries first (`size` of them; key −1 when empty), then the English ones. */
   f64: Float64Array = new Float64Array(0);
   i32: Int32Array = new Int32Array(0);
@@ -115,8 +125,8 @@ class GramTable {
         code = this.charCode[c];
         if (code === 0) {
           if (!assign) return -1;
-          if (this.chars + 1 >= CHAR_CODES) throw new RangeError('CharGramIndex: too many distinct characters');
-          code = this.charCode[c] = (this.chars += 1);
+          if (sharedChars + 1 >= CHAR_CODES) throw new RangeError('CharGramIndex: too many distinct characters');
+          code = this.charCode[c] = (sharedChars += 1);
         }
       }
       key = key * CHAR_CODES + code;
@@ -178,8 +188,7 @@ class GramTable {
   }
 }
 
-/** Character codes per position of an n-gram's number (a·K² + b·K + c stays well within 2^53). */
-const CHAR_CODES = 1 << 16;
+
 
 /** Entry fields, as indices into the table's Float64Array (×WORDS) and Int32Array (×WORDS×2). */
 const IDF2 = 1;

@@ -41,34 +41,46 @@ export function weighWords(analysis: QueryAnalysis, termInfo: ReadonlyMap<string
 }
 
 /**
- * The idf-weighted share of the question's content words an item has.
- * `termIds`: the item's term IDs in ascending order; `groups`: the synonym
- * groups the item has a word of.
+ * Which documents have which terms (or synonym groups): a row of bits per
+ * term, a bit per document. Coverage asks "does document d have term t" for
+ * a few documents and every content word of a question; one row answers it
+ * for all of them, and the whole matrix is small enough to stay in the CPU's
+ * cache (a sorted list per document costs a binary search over its own
+ * array each time).
  */
-export function coverage(weighted: readonly WeightedWord[], termIds: Int32Array, groups: ReadonlySet<number>): number {
+export class DocBits {
+  private readonly words: number;
+  private readonly bits: Uint32Array;
+
+  constructor(rows: number, readonly docs: number) {
+    this.words = Math.max(1, Math.ceil(docs / 32));
+    this.bits = new Uint32Array(rows * this.words);
+  }
+
+  set(row: number, doc: number): void {
+    this.bits[row * this.words + (doc >>> 5)] |= 1 << (doc & 31);
+  }
+
+  has(row: number, doc: number): boolean {
+    return (this.bits[row * this.words + (doc >>> 5)] & (1 << (doc & 31))) !== 0;
+  }
+}
+
+/**
+ * The idf-weighted share of the question's content words document `doc`
+ * has: `terms` says which documents have which term IDs, `groups` which
+ * have a word of which synonym group.
+ */
+export function coverage(weighted: readonly WeightedWord[], terms: DocBits, groups: DocBits, doc: number): number {
   let total = 0;
   let matched = 0;
   for (const w of weighted) {
     total += w.weight;
     let n = 0;
-    for (const id of w.ids) if (id >= 0 && hasTerm(termIds, id)) n += 1;
+    for (const id of w.ids) if (id >= 0 && terms.has(id, doc)) n += 1;
     let share = w.any ? (n > 0 ? 1 : 0) : n / w.terms.length;
-    if (share < 1 && w.groups.some((g) => groups.has(g))) share = 1;
+    if (share < 1 && w.groups.some((g) => groups.has(g, doc))) share = 1;
     matched += w.weight * share;
   }
   return total ? matched / total : 0;
-}
-
-/** Binary search in an ascending list of term numbers. */
-function hasTerm(ids: Int32Array, id: number): boolean {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = ids[mid];
-    if (v === id) return true;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }

@@ -12,7 +12,7 @@
 import type { Item, Vocabulary } from '../../contract/reference';
 import type { ItemIdGrammar } from '../../contract/itemIds';
 import { bm25, idf } from './bm25';
-import { coverage as measureCoverage, weighWords, type WeightedWord } from './coverage';
+import { coverage as measureCoverage, DocBits, weighWords, type WeightedWord } from './coverage';
 import { FIELD_NAMES, fieldText, phrasingsOf, type FieldName } from './fields';
 import { analyseQuery, type AnalysisContext, type QueryAnalysis, type TermInfo } from './queryAnalysis';
 import { CharGramIndex, recognitionTexts } from './charGrams';
@@ -141,10 +141,10 @@ export class SearchIndex {
   /** All terms' postings (TermInfo.start/end say where each term's are): document and BM25 contribution. */
   private readonly postingDocs: Int32Array;
   private readonly postingScores: Float64Array;
-  /** Each item's term numbers in ascending order (for quick "does it have this term"). */
-  private readonly docTermIds: Int32Array[];
-  /** The synonym groups each item has a word of (all of that word's terms). */
-  private readonly docGroups: Array<Set<number>>;
+  /** Which items have which terms (by term number). */
+  private readonly docTerms: DocBits;
+  /** Which items have a word of which synonym group (all of that word's terms). */
+  private readonly docGroups: DocBits;
   /** Which item each phrasing belongs to. */
   private readonly phrasingItem: number[] = [];
   private readonly analysis: AnalysisContext;
@@ -212,9 +212,14 @@ export class SearchIndex {
     this.scratch = { scores: new Float64Array(this.docs.length), phrasingScores: new Float64Array(this.phrasingItem.length), bestPhrasing: new Float64Array(this.docs.length), inTop: new Uint8Array(this.docs.length) };
 
     const synonyms = new Synonyms(vocabulary);
-    this.docTermIds = this.docs.map((d) => Int32Array.from([...d.tf.keys()].map((t) => termIds.get(t)!)).sort());
-    this.docGroups = this.docs.map((d) => new Set(synonyms.groups.flatMap((g, group) => (
-      g.terms.some((ts) => ts.length > 0 && ts.every((t) => d.tf.has(t))) ? [group] : []))));
+    this.docTerms = new DocBits(termIds.size, this.docs.length);
+    this.docGroups = new DocBits(synonyms.groups.length, this.docs.length);
+    this.docs.forEach((d, doc) => {
+      for (const t of d.tf.keys()) this.docTerms.set(termIds.get(t)!, doc);
+      synonyms.groups.forEach((g, group) => {
+        if (g.terms.some((ts) => ts.length > 0 && ts.every((t) => d.tf.has(t)))) this.docGroups.set(group, doc);
+      });
+    });
     const recognition: Array<{ item: number; text: string }> = [];
     this.docs.forEach((d, doc) => { for (const text of recognitionTexts(d.item)) recognition.push({ item: doc, text }); });
     this.grams = new CharGramIndex(recognition, this.docs.length);
@@ -267,7 +272,7 @@ export class SearchIndex {
   /** How much of the analysed question an item covers. */
   private coverage(doc: number, query: Query): number {
     const weighted = (query.weighted ??= weighWords(query, this.termInfo, this.idf('\u0000')));
-    return measureCoverage(weighted, this.docTermIds[doc], this.docGroups[doc]);
+    return measureCoverage(weighted, this.docTerms, this.docGroups, doc);
   }
 
   /**

@@ -31,8 +31,8 @@ export class Synonyms {
   readonly groups: Array<{ normalized: string[]; terms: string[][] }>;
   /** Japanese vocabulary words by their first character. */
   private readonly byFirstChar = new Map<number, SynonymWord[]>();
-  /** 1 for each UTF-16 code unit that starts a Japanese vocabulary word (most characters of a question start none). */
-  private readonly startsWord = new Uint8Array(0x10000);
+  /** A bit for each UTF-16 code unit that starts a Japanese vocabulary word (most characters of a question start none). */
+  private readonly startsWord = new Uint32Array(0x10000 / 32);
   /** Latin vocabulary words by their first term: they match when all their terms are in the question. */
   private readonly byFirstTerm = new Map<string, SynonymWord[]>();
 
@@ -53,7 +53,8 @@ export class Synonyms {
         push(this.byFirstTerm, word.terms[0], word);
       } else if (normalized.length > 0) {
         push(this.byFirstChar, normalized.charCodeAt(0), word);
-        this.startsWord[normalized.charCodeAt(0)] = 1;
+        const c = normalized.charCodeAt(0);
+        this.startsWord[c >>> 5] |= 1 << (c & 31);
       }
     }));
   }
@@ -68,7 +69,7 @@ export class Synonyms {
     const nq = normalizedQuestion;
     for (let i = 0; i < nq.length; i += 1) {
       const c = nq.charCodeAt(i);
-      if (this.startsWord[c] === 0) continue;
+      if ((this.startsWord[c >>> 5] & (1 << (c & 31))) === 0) continue;
       for (const w of this.byFirstChar.get(c)!) if (nq.startsWith(w.normalized, i)) hits.push(w);
     }
     for (const t of questionTerms.keys()) {
