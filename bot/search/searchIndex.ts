@@ -276,16 +276,25 @@ export class SearchIndex {
   }
 
   /**
-   * The highest n-gram similarity of any item to the question: no hit of
-   * search() can have more. Cheap (no word analysis), for deciding whether a
-   * full search can matter.
+   * Whether search(question)'s first hit can reach both bars, an n-gram
+   * similarity of at least `minSimilarity` and a coverage of at least
+   * `minCoverage`: false when no item has both (an item's similarity and
+   * coverage are the same here as in its hit), so no hit has, the first
+   * included. Far cheaper than searching when no item passes: the n-grams,
+   * and only where some item is similar enough, the question's analysis and
+   * those items' coverage.
    */
-  maxSimilarity(question: string): number {
-    const items = this.grams.score(question.slice(0, 1000));
-    let best = 0;
-    for (const doc of items) if (this.grams.similarity(doc) > best) best = this.grams.similarity(doc);
+  mayMatch(question: string, minSimilarity: number, minCoverage: number): boolean {
+    const text = question.slice(0, 1000);
+    const items = this.grams.score(text);
+    const similar: number[] = [];
+    for (const doc of items) if (this.grams.similarity(doc) >= minSimilarity) similar.push(doc);
     this.grams.reset(items);
-    return best;
+    if (similar.length === 0) return false;
+    // An item named by its ID counts as fully covered: the search decides.
+    if (this.ids.find(text).some((id) => this.docIndexById.has(id))) return true;
+    const query: Query = analyseQuery(text, this.analysis);
+    return similar.some((doc) => this.coverage(doc, query) >= minCoverage);
   }
 
   search(question: string, options: SearchOptions = {}): SearchResult {
