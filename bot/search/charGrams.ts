@@ -87,12 +87,10 @@ function isCjk(c: number): boolean {
  * A search thus makes no n-gram strings. English stems keep a Map to their
  * entry.
  *
- * Everything a search reads about one n-gram sits in its entry, 32 bytes in
- * one typed array (key, squared idf, where its postings start and end, and
- * the stamp that marks it seen in this search), and each posting is a
- * (phrasing, weight) pair side by side: on a busy server these arrays are
- * not in the CPU's cache between questions, and one cache miss per n-gram
- * (not one per array) is what keeps scoring cheap.
+ * On a busy server these arrays are not in the CPU's cache between
+ * questions, so what a search reads is kept small and together: an entry is
+ * 16 bytes (the key, then where its postings start and end, from which its
+ * idf follows), each posting a (phrasing, weight) pair side by side.
  */
 /** Character codes per position of an n-gram's number (a·K² + b·K + c stays well within 2^53). */
 const CHAR_CODES = 1 << 16;
@@ -100,8 +98,9 @@ const SHARED_CHAR_CODES = new Uint16Array(0x10000);
 let sharedChars = 0;
 
 class GramTable {
-  /** Entry layout, in 8-byte words: key, idf², then [start, end] and [stamp, unused] as pairs of 32-bit ints. */
-  static readonly WORDS = 4;
+  /** Entry layout: the key as one Float64, then start and end as two Int32s. */
+  static readonly F64 = 2;
+  static readonly I32 = 4;
   /**
    * Character → code, shared by every table: the 第5版 index and the new
    * rules' index look the same question's characters up one after the
@@ -135,34 +134,34 @@ class GramTable {
   }
 
   /**
-   * Lays out the entries: `hashed` (key, idf², postings range) in the table,
-   * then `extra` after it (found by their index). Returns each extra's entry.
+   * Lays out the entries: `hashed` (key, postings range) in the table, then
+   * `extra` (postings ranges) after it, found by their index. Returns each
+   * extra's entry.
    */
-  build(hashed: ReadonlyArray<readonly [number, number, number, number]>, extra: ReadonlyArray<readonly [number, number, number]>): number[] {
+  build(hashed: ReadonlyArray<readonly [number, number, number]>, extra: ReadonlyArray<readonly [number, number]>): number[] {
     let size = 16;
     while (size < hashed.length * 2) size *= 2;
     this.size = size;
     this.mask = size - 1;
-    const buffer = new ArrayBuffer((size + extra.length) * GramTable.WORDS * 8);
+    const buffer = new ArrayBuffer((size + extra.length) * 16);
     this.f64 = new Float64Array(buffer);
     this.i32 = new Int32Array(buffer);
-    for (let e = 0; e < size; e += 1) this.f64[e * GramTable.WORDS] = -1;
-    const put = (e: number, key: number, idf2: number, start: number, end: number) => {
-      this.f64[e * GramTable.WORDS] = key;
-      this.f64[e * GramTable.WORDS + 1] = idf2;
-      this.i32[e * GramTable.WORDS * 2 + 4] = start;
-      this.i32[e * GramTable.WORDS * 2 + 5] = end;
+    for (let e = 0; e < size; e += 1) this.f64[e * GramTable.F64] = -1;
+    const put = (e: number, key: number, start: number, end: number) => {
+      this.f64[e * GramTable.F64] = key;
+      this.i32[e * GramTable.I32 + 2] = start;
+      this.i32[e * GramTable.I32 + 3] = end;
     };
-    for (const [key, idf2, start, end] of hashed) {
+    for (const [key, start, end] of hashed) {
       const c = key % CHAR_CODES;
       const b = ((key - c) / CHAR_CODES) % CHAR_CODES;
       const a = (key - c - b * CHAR_CODES) / (CHAR_CODES * CHAR_CODES);
       let i = this.hash(a, b, c);
-      while (this.f64[i * GramTable.WORDS] !== -1) i = (i + 1) & this.mask;
-      put(i, key, idf2, start, end);
+      while (this.f64[i * GramTable.F64] !== -1) i = (i + 1) & this.mask;
+      put(i, key, start, end);
     }
-    return extra.map(([idf2, start, end], k) => {
-      put(size + k, -2, idf2, start, end);
+    return extra.map(([start, end], k) => {
+      put(size + k, -2, start, end);
       return size + k;
     });
   }
@@ -173,7 +172,7 @@ class GramTable {
     const f64 = this.f64;
     let i = this.hash(a, b, c);
     for (;;) {
-      const k = f64[i * GramTable.WORDS];
+      const k = f64[i * GramTable.F64];
       if (k === key) return i;
       if (k === -1) return -1;
       i = (i + 1) & this.mask;
@@ -188,13 +187,52 @@ class GramTable {
   }
 }
 
+/** Entry fields, as indices into the table's Int32Array (×I32). */
+const START = 2;
+const END = 3;
 
+/**
+ * The entries one question has looked up so far, each once: a small set in
+ * the CPU's cache (the table itself is too large to hold a mark per entry
+ * there). Cleared after each question by removing what was put in.
+ */
+class SeenEntries {
+  private slots = new Int32Array(4096).fill(-1);
+  private mask = 4095;
+  private count = 0;
 
-/** Entry fields, as indices into the table's Float64Array (×WORDS) and Int32Array (×WORDS×2). */
-const IDF2 = 1;
-const START = 4;
-const END = 5;
-const STAMP = 6;
+  /** Adds the entry; false when it was there already. */
+  add(entry: number): boolean {
+    if (this.count * 2 >= this.slots.length) this.grow();
+    let i = (Math.imul(entry, 0x9e3779b1) >>> 16) & this.mask;
+    for (;;) {
+      const s = this.slots[i];
+      if (s === entry) return false;
+      if (s === -1) { this.slots[i] = entry; this.count += 1; return true; }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Empties the set of these entries (the ones added since the last clear). */
+  clear(entries: Int32Array, count: number): void {
+    if (this.count !== count) { this.slots.fill(-1); this.count = 0; return; }
+    for (let k = 0; k < count; k += 1) {
+      let i = (Math.imul(entries[k], 0x9e3779b1) >>> 16) & this.mask;
+      while (this.slots[i] !== entries[k]) i = (i + 1) & this.mask;
+      this.slots[i] = -1;
+    }
+    // Probing on past slots already emptied is safe: each entry is still in place until its own turn.
+    this.count = 0;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
+    this.mask = this.slots.length - 1;
+    this.count = 0;
+    for (const s of old) if (s !== -1) this.add(s);
+  }
+}
 
 export class CharGramIndex {
   private readonly table = new GramTable();
@@ -203,7 +241,9 @@ export class CharGramIndex {
   /** Postings, one after another: phrasing (Int32) and weight (Float32) side by side in one buffer. */
   private readonly postingPhrasing: Int32Array;
   private readonly postingWeight: Float32Array;
-  private stamp = 0;
+  /** An n-gram's squared idf by its document frequency (its number of postings). */
+  private readonly idf2ByDf: Float64Array;
+  private readonly seen = new SeenEntries();
   private readonly phrasingItem: Int32Array;
   private readonly phrasingNorm: Float32Array;
   private readonly sims: Float32Array;
@@ -216,17 +256,21 @@ export class CharGramIndex {
     const df = new Map<string, number>();
     for (const gs of grams) for (const g of gs) df.set(g, (df.get(g) ?? 0) + 1);
     const maxDf = Math.max(2, Math.floor(n * MAX_DF_SHARE));
-    const idf = new Map<string, number>();
-    for (const [g, d] of df) if (d <= maxDf) idf.set(g, Math.log(1 + n / d));
+    // An n-gram's idf depends only on how many phrasings have it.
+    this.idf2ByDf = new Float64Array(maxDf + 1);
+    for (let d = 1; d <= maxDf; d += 1) {
+      const w = Math.log(1 + n / d);
+      this.idf2ByDf[d] = w * w;
+    }
     this.phrasingItem = Int32Array.from(phrasings, (p) => p.item);
     this.phrasingNorm = new Float32Array(n);
     const lists = new Map<string, number[]>();
     grams.forEach((gs, pid) => {
       let norm = 0;
       for (const g of gs) {
-        const w = idf.get(g);
-        if (w === undefined) continue;
-        norm += w * w;
+        const d = df.get(g)!;
+        if (d > maxDf) continue;
+        norm += this.idf2ByDf[d];
         let list = lists.get(g);
         if (!list) lists.set(g, (list = []));
         list.push(pid);
@@ -239,23 +283,23 @@ export class CharGramIndex {
     const postings = new ArrayBuffer(total * 8);
     this.postingPhrasing = new Int32Array(postings);
     this.postingWeight = new Float32Array(postings);
-    const hashed: Array<[number, number, number, number]> = [];
-    const latin: Array<[number, number, number]> = [];
+    const hashed: Array<[number, number, number]> = [];
+    const latin: Array<[number, number]> = [];
     const latinGramsInOrder: string[] = [];
     let at = 0;
     for (const [g, list] of lists) {
-      const w = idf.get(g)!;
+      const idf2 = this.idf2ByDf[list.length];
       const start = at;
       for (const pid of list) {
         this.postingPhrasing[2 * at] = pid;
-        this.postingWeight[2 * at + 1] = (w * w) / this.phrasingNorm[pid];
+        this.postingWeight[2 * at + 1] = idf2 / this.phrasingNorm[pid];
         at += 1;
       }
       if (g.startsWith('w:')) {
-        latin.push([w * w, start, at]);
+        latin.push([start, at]);
         latinGramsInOrder.push(g);
       } else {
-        hashed.push([this.table.keyOf(g, true), w * w, start, at]);
+        hashed.push([this.table.keyOf(g, true), start, at]);
       }
     }
     this.table.build(hashed, latin).forEach((entry, k) => this.latin.set(latinGramsInOrder[k], entry));
@@ -275,15 +319,8 @@ export class CharGramIndex {
   /** The entries of the question's n-grams that the index has, each once (the same n-grams as charGrams()). */
   private lookUp(question: string): number {
     const { text: t, latin } = questionText(question);
-    const { found, table } = this;
-    const i32 = table.i32;
-    let stamp = (this.stamp = (this.stamp + 1) | 0);
-    if (stamp === 0) {
-      for (let e = 0; e < i32.length; e += GramTable.WORDS * 2) i32[e + STAMP] = 0;
-      stamp = this.stamp = 1;
-    }
+    const { found, table, seen } = this;
     const codes = table.charCode;
-    const STRIDE = GramTable.WORDS * 2;
     let count = 0;
     // Japanese runs: bigrams and trigrams (a run of one character: itself).
     for (let i = 0; i < t.length;) {
@@ -293,21 +330,21 @@ export class CharGramIndex {
       if (end - i === 1) {
         const a = codes[t.charCodeAt(i)];
         const e = a ? table.get(a, 0, 0) : -1;
-        if (e >= 0 && i32[e * STRIDE + STAMP] !== stamp) { i32[e * STRIDE + STAMP] = stamp; found[count] = e; count += 1; }
+        if (e >= 0 && seen.add(e)) { found[count] = e; count += 1; }
       } else {
         // Bigrams, then trigrams: charGrams()'s order, so scores add up in the same order.
         for (let j = i; j + 2 <= end; j += 1) {
           const a = codes[t.charCodeAt(j)];
           const b = codes[t.charCodeAt(j + 1)];
           const e = a && b ? table.get(a, b, 0) : -1;
-          if (e >= 0 && i32[e * STRIDE + STAMP] !== stamp) { i32[e * STRIDE + STAMP] = stamp; found[count] = e; count += 1; }
+          if (e >= 0 && seen.add(e)) { found[count] = e; count += 1; }
         }
         for (let j = i; j + 3 <= end; j += 1) {
           const a = codes[t.charCodeAt(j)];
           const b = codes[t.charCodeAt(j + 1)];
           const c = codes[t.charCodeAt(j + 2)];
           const e = a && b && c ? table.get(a, b, c) : -1;
-          if (e >= 0 && i32[e * STRIDE + STAMP] !== stamp) { i32[e * STRIDE + STAMP] = stamp; found[count] = e; count += 1; }
+          if (e >= 0 && seen.add(e)) { found[count] = e; count += 1; }
         }
       }
       i = end;
@@ -316,9 +353,10 @@ export class CharGramIndex {
     if (this.latin.size > 0) {
       for (const g of latin) {
         const e = this.latin.get(g);
-        if (e !== undefined && i32[e * STRIDE + STAMP] !== stamp) { i32[e * STRIDE + STAMP] = stamp; found[count] = e; count += 1; }
+        if (e !== undefined && seen.add(e)) { found[count] = e; count += 1; }
       }
     }
+    seen.clear(found, count);
     return count;
   }
 
@@ -329,18 +367,18 @@ export class CharGramIndex {
    */
   score(question: string): number[] {
     const count = this.lookUp(question);
-    const { found, postingPhrasing, postingWeight } = this;
-    const { f64, i32 } = this.table;
-    const W = GramTable.WORDS;
+    const { found, postingPhrasing, postingWeight, idf2ByDf } = this;
+    const i32 = this.table.i32;
+    const I32 = GramTable.I32;
     let norm = 0;
-    for (let k = 0; k < count; k += 1) norm += f64[found[k] * W + IDF2];
+    for (let k = 0; k < count; k += 1) norm += idf2ByDf[i32[found[k] * I32 + END] - i32[found[k] * I32 + START]];
     const items: number[] = [];
     if (norm === 0) return items;
     const qNorm = Math.sqrt(norm);
     const touched: number[] = [];
     const sims = this.sims;
     for (let k = 0; k < count; k += 1) {
-      const e = found[k] * W * 2;
+      const e = found[k] * I32;
       for (let p = 2 * i32[e + START], end = 2 * i32[e + END]; p < end; p += 2) {
         const pid = postingPhrasing[p];
         if (sims[pid] === 0) touched.push(pid);

@@ -76,10 +76,29 @@ describe('CharGramIndex looks n-grams up by number', () => {
   it.each([
     'ノートPCを持ち帰りたい', '退職者のｱｶｳﾝﾄを止めたい', 'サーバー止まった止まった', '院', '鍵と院',
     'laptop home', 'nurse account left active', '々〆', '未知の漢字だけ', 'PCとlaptopを家に',
+    // Each n-gram counts once however often the question repeats it, also past a thousand n-grams.
+    '退職退職退職した職員職員のアカウント', 'laptop laptop home home laptop', '退職した職員のアカウントを止める'.repeat(60),
+    'ノートPCを家に持ち帰って仕事をしたい 退職した職員のアカウントを止める 停電でサーバーが止まった'.repeat(25),
   ])('%s: the same scores as the string definition', (question) => {
     const got = index.scores(question);
     const want = byDefinition(phrasings, question);
     expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
     for (const [item, s] of want) expect(got.get(item)).toBeCloseTo(s, 5);
+  });
+
+  it('counts each n-gram once in a question with thousands of them', () => {
+    // 300 phrasings of distinct kanji: the question, all of them in a row, has about 7,000 distinct n-grams the index knows.
+    const many = Array.from({ length: 300 }, (_, i) => ({ item: i % 7, text: Array.from({ length: 12 }, (__, j) => String.fromCharCode(0x4e00 + ((i * 12 + j) * 7) % 20000)).join('') }));
+    const big = new CharGramIndex(many, 7);
+    const question = many.map((p) => p.text).join('') + many[0].text;
+    const want = byDefinition(many, question);
+    const got = big.scores(question);
+    expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+    for (const [item, s] of want) expect(got.get(item)).toBeCloseTo(s, 5);
+    // And the next question starts from nothing.
+    const next = big.scores(many[1].text);
+    const nextWant = byDefinition(many, many[1].text);
+    expect([...next.keys()].sort()).toEqual([...nextWant.keys()].sort());
+    for (const [item, s] of nextWant) expect(next.get(item)).toBeCloseTo(s, 5);
   });
 });
