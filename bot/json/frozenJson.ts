@@ -115,7 +115,9 @@ function withValueAt(root: unknown, path: ReadonlyArray<string | number>, value:
     copy[head as number] = withValueAt(root[head as number], path, value, depth + 1);
   } else {
     const obj = root as Record<string, unknown>;
-    copy = { ...obj, [head]: withValueAt(obj[head as string], path, value, depth + 1) };
+    // Spread, then set the (existing) key: the copy keeps the original's shape and key order.
+    copy = { ...obj };
+    copy[head as string] = withValueAt(obj[head as string], path, value, depth + 1);
   }
   return depth === 0 ? copy : Object.freeze(copy);
 }
