@@ -96,11 +96,15 @@ interface Doc {
 
 class Hit implements SearchHit {
   private measured: number | undefined;
-  constructor(readonly item: Item, readonly score: number, readonly base: number, readonly exactId: boolean, readonly similarity: number, private readonly measure: () => number, known?: number) {
+  constructor(
+    readonly item: Item, readonly score: number, readonly base: number, readonly exactId: boolean, readonly similarity: number,
+    // How to measure coverage when first asked (most hits are never asked): the index's measure, this item, the question.
+    private readonly measure: (doc: number, query: Query) => number, private readonly doc: number, private readonly query: Query, known?: number,
+  ) {
     this.measured = known;
   }
   get coverage(): number {
-    this.measured ??= this.exactId ? 1 : this.measure();
+    this.measured ??= this.exactId ? 1 : this.measure(this.doc, this.query);
     return this.measured;
   }
   toJSON() {
@@ -269,6 +273,9 @@ export class SearchIndex {
     return idf(this.docs.length, this.df.get(term) ?? 0);
   }
 
+  /** coverage(), bound once for the hits to call. */
+  private readonly measureCoverage = (doc: number, query: Query): number => this.coverage(doc, query);
+
   /** How much of the analysed question an item covers. */
   private coverage(doc: number, query: Query): number {
     const weighted = (query.weighted ??= weighWords(query, this.termInfo, this.idf('\u0000')));
@@ -408,7 +415,7 @@ export class SearchIndex {
     const bestScore = combined[0]?.score ?? 0;
     const hits: SearchHit[] = combined
       .filter((r) => r.score >= bestScore * cutoff)
-      .map((r) => new Hit(this.docs[r.doc].item, r.score, r.base, r.exactId, r.similarity, () => this.coverage(r.doc, query), r.coverage));
+      .map((r) => new Hit(this.docs[r.doc].item, r.score, r.base, r.exactId, r.similarity, this.measureCoverage, r.doc, query, r.coverage));
     return { query: text, hits };
   }
 }

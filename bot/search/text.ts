@@ -140,17 +140,19 @@ export function words(text: string, options: { bigrams?: boolean } = {}): Word[]
     if (CJK.test(word)) {
       // Grammar (は, ます, される) is dropped; short hiragana words that survive
       // (ろぐ, すまほ) are kept, and count only if the index knows them.
-      if (JA_STOP.has(word) || JA_STOP.has(raw) || (ONLY_HIRAGANA.test(raw) && raw.length === 1)) continue;
+      const onlyHiragana = ONLY_HIRAGANA.test(raw);
+      if (JA_STOP.has(word) || JA_STOP.has(raw) || (onlyHiragana && raw.length === 1)) continue;
       const ts = [word];
+      const hasKanji = HAS_KANJI.test(raw);
       // Bigrams only where kanji are involved: katakana loanwords are segmented
       // well, and their bigrams (ログ inside プログラム) mostly add noise.
-      if (withBigrams && HAS_KANJI.test(raw) && word.length > 2) {
+      if (withBigrams && hasKanji && word.length > 2) {
         for (let i = 0; i + 2 <= word.length; i += 1) {
           const bigram = word.slice(i, i + 2);
           if (bigram !== word) ts.push(bigram);
         }
       }
-      out.push({ text: word, terms: ts, content: !(ONLY_HIRAGANA.test(raw) && raw.length <= 3) && !GENERIC.has(word) && word.length >= (HAS_KANJI.test(raw) ? 1 : 2) });
+      out.push({ text: word, terms: ts, content: !(onlyHiragana && raw.length <= 3) && !GENERIC.has(word) && word.length >= (hasKanji ? 1 : 2) });
     } else {
       latinWords(word, out);
     }
@@ -165,9 +167,17 @@ const ASCII_WORD = /[a-z0-9_]+(?:(?<=[a-z_])[.':](?=[a-z_])[a-z0-9_]+|(?<=[0-9])
 
 /** The stemmed, non-stop-word parts of one latin word. */
 function latinWords(word: string, out: Word[]): void {
-  for (const part of word.split(/[^a-z0-9.]+/)) {
-    const w = part.replace(/^\.+|\.+$/g, '');
-    if (!w || EN_STOP.has(w)) continue;
-    out.push({ text: w, terms: [stem(w)], content: w.length >= 3 && !/^\d+$/.test(w) && !GENERIC.has(w) });
+  // Most words are letters and digits only: themselves, without splitting.
+  if (LETTERS_AND_DIGITS.test(word)) {
+    latinWord(word, out);
+    return;
   }
+  for (const part of word.split(/[^a-z0-9.]+/)) latinWord(part.replace(/^\.+|\.+$/g, ''), out);
+}
+
+const LETTERS_AND_DIGITS = /^[a-z0-9]+$/;
+
+function latinWord(w: string, out: Word[]): void {
+  if (!w || EN_STOP.has(w)) return;
+  out.push({ text: w, terms: [stem(w)], content: w.length >= 3 && !/^\d+$/.test(w) && !GENERIC.has(w) });
 }
