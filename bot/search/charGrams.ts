@@ -89,16 +89,20 @@ function isCjk(c: number): boolean {
  *
  * On a busy server these arrays are not in the CPU's cache between
  * questions, so what a search reads is kept small and together: an entry is
- * 16 bytes (the key, then where its postings start and end, from which its
- * idf follows), each posting a (phrasing, weight) pair side by side.
+ * 16 bytes (the key; where its postings start; their number, from which its
+ * idf follows, and the stamp that marks it seen in this question, as two
+ * 16-bit halves), each posting a (phrasing, weight) pair side by side.
  */
 /** Character codes per position of an n-gram's number (a·K² + b·K + c stays well within 2^53). */
 const CHAR_CODES = 1 << 16;
+/** Entry fields, as indices into the table's Int32Array (×I32). */
+const START = 2;
+const COUNT_STAMP = 3;
 const SHARED_CHAR_CODES = new Uint16Array(0x10000);
 let sharedChars = 0;
 
 class GramTable {
-  /** Entry layout: the key as one Float64, then start and end as two Int32s. */
+  /** Entry layout: the key as one Float64, then two Int32s: start, and (number of postings << 16 | stamp). */
   static readonly F64 = 2;
   static readonly I32 = 4;
   /**
@@ -148,9 +152,10 @@ class GramTable {
     this.i32 = new Int32Array(buffer);
     for (let e = 0; e < size; e += 1) this.f64[e * GramTable.F64] = -1;
     const put = (e: number, key: number, start: number, end: number) => {
+      if (end - start >= 0x10000) throw new RangeError('CharGramIndex: an n-gram with 65,536 postings or more');
       this.f64[e * GramTable.F64] = key;
-      this.i32[e * GramTable.I32 + 2] = start;
-      this.i32[e * GramTable.I32 + 3] = end;
+      this.i32[e * GramTable.I32 + START] = start;
+      this.i32[e * GramTable.I32 + COUNT_STAMP] = (end - start) << 16;
     };
     for (const [key, start, end] of hashed) {
       const c = key % CHAR_CODES;
@@ -187,52 +192,6 @@ class GramTable {
   }
 }
 
-/** Entry fields, as indices into the table's Int32Array (×I32). */
-const START = 2;
-const END = 3;
-
-/**
- * The entries one question has looked up so far, each once: a small set in
- * the CPU's cache (the table itself is too large to hold a mark per entry
- * there). Cleared after each question by removing what was put in.
- */
-class SeenEntries {
-  private slots = new Int32Array(4096).fill(-1);
-  private mask = 4095;
-  private count = 0;
-
-  /** Adds the entry; false when it was there already. */
-  add(entry: number): boolean {
-    if (this.count * 2 >= this.slots.length) this.grow();
-    let i = (Math.imul(entry, 0x9e3779b1) >>> 16) & this.mask;
-    for (;;) {
-      const s = this.slots[i];
-      if (s === entry) return false;
-      if (s === -1) { this.slots[i] = entry; this.count += 1; return true; }
-      i = (i + 1) & this.mask;
-    }
-  }
-
-  /** Empties the set of these entries (the ones added since the last clear). */
-  clear(entries: Int32Array, count: number): void {
-    if (this.count !== count) { this.slots.fill(-1); this.count = 0; return; }
-    for (let k = 0; k < count; k += 1) {
-      let i = (Math.imul(entries[k], 0x9e3779b1) >>> 16) & this.mask;
-      while (this.slots[i] !== entries[k]) i = (i + 1) & this.mask;
-      this.slots[i] = -1;
-    }
-    // Probing on past slots already emptied is safe: each entry is still in place until its own turn.
-    this.count = 0;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    this.mask = this.slots.length - 1;
-    this.count = 0;
-    for (const s of old) if (s !== -1) this.add(s);
-  }
-}
 
 export class CharGramIndex {
   private readonly table = new GramTable();
@@ -243,7 +202,7 @@ export class CharGramIndex {
   private readonly postingWeight: Float32Array;
   /** An n-gram's squared idf by its document frequency (its number of postings). */
   private readonly idf2ByDf: Float64Array;
-  private readonly seen = new SeenEntries();
+  private stamp = 0;
   private readonly phrasingItem: Int32Array;
   private readonly phrasingNorm: Float32Array;
   private readonly sims: Float32Array;
@@ -319,8 +278,17 @@ export class CharGramIndex {
   /** The entries of the question's n-grams that the index has, each once (the same n-grams as charGrams()). */
   private lookUp(question: string): number {
     const { text: t, latin } = questionText(question);
-    const { found, table, seen } = this;
+    const { found, table } = this;
+    const i32 = table.i32;
+    // A new stamp (16 bits, never 0) marks this question's entries; when they run out, every mark is cleared.
+    let stamp = (this.stamp + 1) & 0xffff;
+    if (stamp === 0) {
+      for (let e = COUNT_STAMP; e < i32.length; e += GramTable.I32) i32[e] &= ~0xffff;
+      stamp = 1;
+    }
+    this.stamp = stamp;
     const codes = table.charCode;
+    const I32 = GramTable.I32;
     let count = 0;
     // Japanese runs: bigrams and trigrams (a run of one character: itself).
     for (let i = 0; i < t.length;) {
@@ -330,21 +298,21 @@ export class CharGramIndex {
       if (end - i === 1) {
         const a = codes[t.charCodeAt(i)];
         const e = a ? table.get(a, 0, 0) : -1;
-        if (e >= 0 && seen.add(e)) { found[count] = e; count += 1; }
+        if (e >= 0 && (i32[e * I32 + COUNT_STAMP] & 0xffff) !== stamp) { i32[e * I32 + COUNT_STAMP] = (i32[e * I32 + COUNT_STAMP] & ~0xffff) | stamp; found[count] = e; count += 1; }
       } else {
         // Bigrams, then trigrams: charGrams()'s order, so scores add up in the same order.
         for (let j = i; j + 2 <= end; j += 1) {
           const a = codes[t.charCodeAt(j)];
           const b = codes[t.charCodeAt(j + 1)];
           const e = a && b ? table.get(a, b, 0) : -1;
-          if (e >= 0 && seen.add(e)) { found[count] = e; count += 1; }
+          if (e >= 0 && (i32[e * I32 + COUNT_STAMP] & 0xffff) !== stamp) { i32[e * I32 + COUNT_STAMP] = (i32[e * I32 + COUNT_STAMP] & ~0xffff) | stamp; found[count] = e; count += 1; }
         }
         for (let j = i; j + 3 <= end; j += 1) {
           const a = codes[t.charCodeAt(j)];
           const b = codes[t.charCodeAt(j + 1)];
           const c = codes[t.charCodeAt(j + 2)];
           const e = a && b && c ? table.get(a, b, c) : -1;
-          if (e >= 0 && seen.add(e)) { found[count] = e; count += 1; }
+          if (e >= 0 && (i32[e * I32 + COUNT_STAMP] & 0xffff) !== stamp) { i32[e * I32 + COUNT_STAMP] = (i32[e * I32 + COUNT_STAMP] & ~0xffff) | stamp; found[count] = e; count += 1; }
         }
       }
       i = end;
@@ -353,10 +321,9 @@ export class CharGramIndex {
     if (this.latin.size > 0) {
       for (const g of latin) {
         const e = this.latin.get(g);
-        if (e !== undefined && seen.add(e)) { found[count] = e; count += 1; }
+        if (e !== undefined && (i32[e * I32 + COUNT_STAMP] & 0xffff) !== stamp) { i32[e * I32 + COUNT_STAMP] = (i32[e * I32 + COUNT_STAMP] & ~0xffff) | stamp; found[count] = e; count += 1; }
       }
     }
-    seen.clear(found, count);
     return count;
   }
 
@@ -371,7 +338,7 @@ export class CharGramIndex {
     const i32 = this.table.i32;
     const I32 = GramTable.I32;
     let norm = 0;
-    for (let k = 0; k < count; k += 1) norm += idf2ByDf[i32[found[k] * I32 + END] - i32[found[k] * I32 + START]];
+    for (let k = 0; k < count; k += 1) norm += idf2ByDf[i32[found[k] * I32 + COUNT_STAMP] >>> 16];
     const items: number[] = [];
     if (norm === 0) return items;
     const qNorm = Math.sqrt(norm);
@@ -379,7 +346,7 @@ export class CharGramIndex {
     const sims = this.sims;
     for (let k = 0; k < count; k += 1) {
       const e = found[k] * I32;
-      for (let p = 2 * i32[e + START], end = 2 * i32[e + END]; p < end; p += 2) {
+      for (let p = 2 * i32[e + START], end = p + 2 * (i32[e + COUNT_STAMP] >>> 16); p < end; p += 2) {
         const pid = postingPhrasing[p];
         if (sims[pid] === 0) touched.push(pid);
         sims[pid] += postingWeight[p + 1];

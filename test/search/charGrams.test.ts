@@ -86,6 +86,15 @@ describe('CharGramIndex looks n-grams up by number', () => {
     for (const [item, s] of want) expect(got.get(item)).toBeCloseTo(s, 5);
   });
 
+  it('keeps counting each n-gram once after 65,536 questions (when its marks are reused)', () => {
+    const question = '退職退職した職員職員のアカウント';
+    const want = byDefinition(phrasings, question);
+    for (let i = 0; i < 70_000; i += 1) index.scores(i % 2 ? question : 'laptop home');
+    const got = index.scores(question);
+    expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+    for (const [item, s] of want) expect(got.get(item)).toBeCloseTo(s, 5);
+  });
+
   it('counts each n-gram once in a question with thousands of them', () => {
     // 300 phrasings of distinct kanji: the question, all of them in a row, has about 7,000 distinct n-grams the index knows.
     const many = Array.from({ length: 300 }, (_, i) => ({ item: i % 7, text: Array.from({ length: 12 }, (__, j) => String.fromCharCode(0x4e00 + ((i * 12 + j) * 7) % 20000)).join('') }));
