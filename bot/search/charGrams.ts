@@ -58,16 +58,39 @@ function latinGrams(t: string, visit: (gram: string) => void): void {
  * different question never meets a stale one.
  */
 let lastQuestion: string | undefined;
-let lastText = { text: '', latin: [] as readonly string[] };
-function questionText(question: string): { text: string; latin: readonly string[] } {
-  if (question !== lastQuestion) {
+let lastLatinCount = -1;
+let lastText = { text: '', latin: [] as readonly number[] };
+/**
+ * The question normalised, and the numbers of its English n-grams that some
+ * index has (in order; see LATIN_IDS). Recomputed when an index built since
+ * has numbered more n-grams.
+ */
+function questionText(question: string): { text: string; latin: readonly number[] } {
+  if (question !== lastQuestion || LATIN_IDS.size !== lastLatinCount) {
     const text = normalize(question);
-    const latin: string[] = [];
-    latinGrams(text, (g) => latin.push(g));
+    const latin: number[] = [];
+    latinGrams(text, (g) => {
+      const id = LATIN_IDS.get(g);
+      if (id !== undefined) latin.push(id);
+    });
     lastText = { text, latin };
     lastQuestion = question;
+    lastLatinCount = LATIN_IDS.size;
   }
   return lastText;
+}
+
+/**
+ * English n-grams (`w:laptop`) by number, shared by every index as the
+ * character codes are: a question's English n-grams are numbered once, and
+ * each index finds them in its number-keyed table like the Japanese ones
+ * (keys from CHAR_CODES³ up), not in a string-keyed map of its own.
+ */
+const LATIN_IDS = new Map<string, number>();
+function latinId(gram: string): number {
+  let id = LATIN_IDS.get(gram);
+  if (id === undefined) LATIN_IDS.set(gram, (id = LATIN_IDS.size));
+  return id;
 }
 
 export interface PhrasingSource {
@@ -98,6 +121,8 @@ const CHAR_CODES = 1 << 16;
 /** Entry fields, as indices into the table's Int32Array (×I32). */
 const START = 2;
 const COUNT_STAMP = 3;
+/** English n-grams' keys start here: above every Japanese one (a·K² + b·K + c < K³), still well within 2^53. */
+const LATIN_BASE = CHAR_CODES * CHAR_CODES * CHAR_CODES;
 const SHARED_CHAR_CODES = new Uint16Array(0x10000);
 let sharedChars = 0;
 
@@ -112,7 +137,7 @@ class GramTable {
    * mean the same character within one table.)
    */
   readonly charCode = SHARED_CHAR_CODES;
-  /** The hashed entries first (`size` of them; key −1 when empty), then the English ones. */
+  /** The entries (`size` of them; key −1 when empty). */
   f64: Float64Array = new Float64Array(0);
   i32: Int32Array = new Int32Array(0);
   private mask = 0;
@@ -137,17 +162,13 @@ class GramTable {
     return key;
   }
 
-  /**
-   * Lays out the entries: `hashed` (key, postings range) in the table, then
-   * `extra` (postings ranges) after it, found by their index. Returns each
-   * extra's entry.
-   */
-  build(hashed: ReadonlyArray<readonly [number, number, number]>, extra: ReadonlyArray<readonly [number, number]>): number[] {
+  /** Lays out the entries: key and postings range each. */
+  build(hashed: ReadonlyArray<readonly [number, number, number]>): void {
     let size = 16;
     while (size < hashed.length * 2) size *= 2;
     this.size = size;
     this.mask = size - 1;
-    const buffer = new ArrayBuffer((size + extra.length) * 16);
+    const buffer = new ArrayBuffer(size * 16);
     this.f64 = new Float64Array(buffer);
     this.i32 = new Int32Array(buffer);
     for (let e = 0; e < size; e += 1) this.f64[e * GramTable.F64] = -1;
@@ -165,10 +186,6 @@ class GramTable {
       while (this.f64[i * GramTable.F64] !== -1) i = (i + 1) & this.mask;
       put(i, key, start, end);
     }
-    return extra.map(([start, end], k) => {
-      put(size + k, -2, start, end);
-      return size + k;
-    });
   }
 
   /** The entry of the n-gram of these character codes (0 for a position past its end), or -1. */
@@ -195,8 +212,6 @@ class GramTable {
 
 export class CharGramIndex {
   private readonly table = new GramTable();
-  /** English stems and pairs of stems → their entry. */
-  private readonly latin = new Map<string, number>();
   /** Postings, one after another: phrasing (Int32) and weight (Float32) side by side in one buffer. */
   private readonly postingPhrasing: Int32Array;
   private readonly postingWeight: Float32Array;
@@ -243,8 +258,6 @@ export class CharGramIndex {
     this.postingPhrasing = new Int32Array(postings);
     this.postingWeight = new Float32Array(postings);
     const hashed: Array<[number, number, number]> = [];
-    const latin: Array<[number, number]> = [];
-    const latinGramsInOrder: string[] = [];
     let at = 0;
     for (const [g, list] of lists) {
       const idf2 = this.idf2ByDf[list.length];
@@ -254,14 +267,9 @@ export class CharGramIndex {
         this.postingWeight[2 * at + 1] = idf2 / this.phrasingNorm[pid];
         at += 1;
       }
-      if (g.startsWith('w:')) {
-        latin.push([start, at]);
-        latinGramsInOrder.push(g);
-      } else {
-        hashed.push([this.table.keyOf(g, true), start, at]);
-      }
+      hashed.push([g.startsWith('w:') ? LATIN_BASE + latinId(g) : this.table.keyOf(g, true), start, at]);
     }
-    this.table.build(hashed, latin).forEach((entry, k) => this.latin.set(latinGramsInOrder[k], entry));
+    this.table.build(hashed);
     this.found = new Int32Array(lists.size);
     this.sims = new Float32Array(n);
     this.best = new Float32Array(itemCount);
@@ -318,11 +326,9 @@ export class CharGramIndex {
       i = end;
     }
     // English: stems and pairs of stems, as charGrams() makes them.
-    if (this.latin.size > 0) {
-      for (const g of latin) {
-        const e = this.latin.get(g);
-        if (e !== undefined && (i32[e * I32 + COUNT_STAMP] & 0xffff) !== stamp) { i32[e * I32 + COUNT_STAMP] = (i32[e * I32 + COUNT_STAMP] & ~0xffff) | stamp; found[count] = e; count += 1; }
-      }
+    for (const id of latin) {
+      const e = table.get(CHAR_CODES + Math.floor(id / (CHAR_CODES * CHAR_CODES)), Math.floor(id / CHAR_CODES) % CHAR_CODES, id % CHAR_CODES);
+      if (e >= 0 && (i32[e * I32 + COUNT_STAMP] & 0xffff) !== stamp) { i32[e * I32 + COUNT_STAMP] = (i32[e * I32 + COUNT_STAMP] & ~0xffff) | stamp; found[count] = e; count += 1; }
     }
     return count;
   }

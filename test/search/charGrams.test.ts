@@ -86,6 +86,18 @@ describe('CharGramIndex looks n-grams up by number', () => {
     for (const [item, s] of want) expect(got.get(item)).toBeCloseTo(s, 5);
   });
 
+  it('finds English n-grams first numbered by an index built after the question was first looked up', () => {
+    const question = 'zebrafish quokka laptop';
+    const first = new CharGramIndex([{ item: 0, text: 'laptop taken home' }, { item: 1, text: 'something else entirely' }], 2);
+    expect([...first.scores(question).keys()]).toEqual([0]);
+    // Built lazily, as the new rules' index is on the first answer: its n-grams get numbers now.
+    const later = new CharGramIndex([{ item: 0, text: 'zebrafish quokka' }, { item: 1, text: 'laptop' }], 2);
+    const want = byDefinition([{ item: 0, text: 'zebrafish quokka' }, { item: 1, text: 'laptop' }], question);
+    const got = later.scores(question);
+    expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+    for (const [item, s] of want) expect(got.get(item)).toBeCloseTo(s, 5);
+  });
+
   it('keeps counting each n-gram once after 65,536 questions (when its marks are reused)', () => {
     const question = '退職退職した職員職員のアカウント';
     const want = byDefinition(phrasings, question);
