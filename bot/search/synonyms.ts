@@ -31,6 +31,15 @@ export class Synonyms {
   readonly groups: Array<{ normalized: string[]; terms: string[][] }>;
   /** Japanese vocabulary words by their first character. */
   private readonly byFirstChar = new Map<number, SynonymWord[]>();
+  /**
+   * The same narrowed by the next character: the words of byFirstChar(c0)
+   * that are c0 alone or start c0 c1 (in the same order), for each c0 c1 some
+   * word starts with. A question checks a few candidates per character
+   * instead of every word sharing its first.
+   */
+  private readonly byFirstTwo = new Map<number, SynonymWord[]>();
+  /** The one-character words, by that character (where no word starts with it and the next). */
+  private readonly oneCharacter = new Map<number, SynonymWord[]>();
   /** A bit for each UTF-16 code unit that starts a Japanese vocabulary word (most characters of a question start none). */
   private readonly startsWord = new Uint32Array(0x10000 / 32);
   /** Latin vocabulary words by their first term: they match when all their terms are in the question. */
@@ -57,6 +66,14 @@ export class Synonyms {
         this.startsWord[c >>> 5] |= 1 << (c & 31);
       }
     }));
+    for (const [c0, list] of this.byFirstChar) {
+      const single = list.filter((w) => w.normalized.length === 1);
+      if (single.length) this.oneCharacter.set(c0, single);
+      const seconds = new Set(list.filter((w) => w.normalized.length >= 2).map((w) => w.normalized.charCodeAt(1)));
+      for (const c1 of seconds) {
+        this.byFirstTwo.set(c0 * 0x10000 + c1, list.filter((w) => w.normalized.length === 1 || w.normalized.charCodeAt(1) === c1));
+      }
+    }
   }
 
   /**
@@ -70,7 +87,10 @@ export class Synonyms {
     for (let i = 0; i < nq.length; i += 1) {
       const c = nq.charCodeAt(i);
       if ((this.startsWord[c >>> 5] & (1 << (c & 31))) === 0) continue;
-      for (const w of this.byFirstChar.get(c)!) if (nq.startsWith(w.normalized, i)) hits.push(w);
+      // Words starting with this character and the next, and the one-character word, if any.
+      const candidates = (i + 1 < nq.length && this.byFirstTwo.get(c * 0x10000 + nq.charCodeAt(i + 1))) || this.oneCharacter.get(c);
+      if (!candidates) continue;
+      for (const w of candidates) if (nq.startsWith(w.normalized, i)) hits.push(w);
     }
     for (const t of questionTerms.keys()) {
       for (const w of this.byFirstTerm.get(t) ?? []) {
