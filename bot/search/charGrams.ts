@@ -223,6 +223,10 @@ export class CharGramIndex {
   private readonly sims: Float32Array;
   private readonly best: Float32Array;
   private readonly found: Int32Array;
+  /** Scratch of score(): the phrasings it touched, and the items it scored (`items[0..scored)`). */
+  private readonly touched: Int32Array;
+  readonly items: Int32Array;
+  private scored = 0;
 
   constructor(phrasings: readonly PhrasingSource[], private readonly itemCount: number) {
     const grams = phrasings.map((p) => charGrams(p.text));
@@ -273,13 +277,16 @@ export class CharGramIndex {
     this.found = new Int32Array(lists.size);
     this.sims = new Float32Array(n);
     this.best = new Float32Array(itemCount);
+    this.touched = new Int32Array(n);
+    this.items = new Int32Array(itemCount);
   }
 
   /** Each item's best phrasing cosine (0–1), for the items with any shared n-gram. */
   scores(question: string): Map<number, number> {
     const out = new Map<number, number>();
-    const touched = this.score(question);
-    for (const item of touched) { out.set(item, this.best[item]); this.best[item] = 0; }
+    const count = this.score(question);
+    for (let k = 0; k < count; k += 1) out.set(this.items[k], this.best[this.items[k]]);
+    this.reset();
     return out;
   }
 
@@ -334,48 +341,54 @@ export class CharGramIndex {
   }
 
   /**
-   * The same without allocating a map: fills `similarity(item)` for the
-   * returned items until `reset()` (searching is synchronous; one search at
-   * a time per index).
+   * The same without allocating: scores the question and returns how many
+   * items share an n-gram with it; `items[0..count)` are those items (in the
+   * order first reached) and
+   * `similarity(item)` their scores, until `reset()` (searching is
+   * synchronous; one search at a time per index).
    */
-  score(question: string): number[] {
+  score(question: string): number {
+    this.reset();
     const count = this.lookUp(question);
-    const { found, postingPhrasing, postingWeight, idf2ByDf } = this;
+    const { found, postingPhrasing, postingWeight, idf2ByDf, touched, items } = this;
     const i32 = this.table.i32;
     const I32 = GramTable.I32;
     let norm = 0;
     for (let k = 0; k < count; k += 1) norm += idf2ByDf[i32[found[k] * I32 + COUNT_STAMP] >>> 16];
-    const items: number[] = [];
-    if (norm === 0) return items;
+    if (norm === 0) return 0;
     const qNorm = Math.sqrt(norm);
-    const touched: number[] = [];
     const sims = this.sims;
+    let touchedCount = 0;
     for (let k = 0; k < count; k += 1) {
       const e = found[k] * I32;
       for (let p = 2 * i32[e + START], end = p + 2 * (i32[e + COUNT_STAMP] >>> 16); p < end; p += 2) {
         const pid = postingPhrasing[p];
-        if (sims[pid] === 0) touched.push(pid);
+        if (sims[pid] === 0) { touched[touchedCount] = pid; touchedCount += 1; }
         sims[pid] += postingWeight[p + 1];
       }
     }
     const best = this.best;
-    for (const pid of touched) {
+    let scoredCount = 0;
+    for (let k = 0; k < touchedCount; k += 1) {
+      const pid = touched[k];
       const item = this.phrasingItem[pid];
       const sim = sims[pid] / qNorm;
       sims[pid] = 0;
-      if (best[item] === 0) items.push(item);
+      if (best[item] === 0) { items[scoredCount] = item; scoredCount += 1; }
       if (sim > best[item]) best[item] = sim;
     }
-    return items;
+    this.scored = scoredCount;
+    return scoredCount;
   }
 
   similarity(item: number): number {
     return this.best[item];
   }
 
-  /** Clears what score() filled. */
-  reset(items: readonly number[]): void {
-    for (const item of items) this.best[item] = 0;
+  /** Clears what score() filled (score() also does, before scoring). */
+  reset(): void {
+    for (let k = 0; k < this.scored; k += 1) this.best[this.items[k]] = 0;
+    this.scored = 0;
   }
 }
 

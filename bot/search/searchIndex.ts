@@ -126,13 +126,15 @@ interface Query extends QueryAnalysis {
   weighted?: WeightedWord[];
 }
 
-/** Adds one term's postings (start to end) × weight to the documents' scores, noting documents touched for the first time. */
-function accumulate(docs: Int32Array, contributions: Float64Array, start: number, end: number, weight: number, scores: Float64Array, touched: number[]): void {
+/** Adds one term's postings (start to end) × weight to the documents' scores, noting documents touched for the first time after touched[0..count); returns the new count. */
+function accumulate(docs: Int32Array, contributions: Float64Array, start: number, end: number, weight: number, scores: Float64Array, touched: Int32Array, count: number): number {
+  let n = count;
   for (let p = start; p < end; p += 1) {
     const doc = docs[p];
-    if (scores[doc] === 0) touched.push(doc);
+    if (scores[doc] === 0) { touched[n] = doc; n += 1; }
     scores[doc] += weight * contributions[p];
   }
+  return n;
 }
 
 export class SearchIndex {
@@ -153,7 +155,13 @@ export class SearchIndex {
   private readonly phrasingItem: number[] = [];
   private readonly analysis: AnalysisContext;
   /** Per-search accumulators, all zero between searches. */
-  private readonly scratch: { scores: Float64Array; phrasingScores: Float64Array; bestPhrasing: Float64Array; inTop: Uint8Array };
+  private readonly scratch: {
+    scores: Float64Array; phrasingScores: Float64Array; bestPhrasing: Float64Array; inTop: Uint8Array;
+    /** The documents a search touched, each once (every posting adds to its score). */
+    touchedDocs: Int32Array;
+    /** The best few by word score (docs, scores, typed ID or not) and the most similar others, kept while scanning. */
+    topDoc: Int32Array; topScore: Float64Array; topExact: Uint8Array; extraDoc: Int32Array; extraSim: Float64Array;
+  };
   private readonly ranking: RankingOptions;
   private readonly grams: CharGramIndex;
 
@@ -191,7 +199,8 @@ export class SearchIndex {
         }
         let list = lists.get(term);
         if (!list) { list = []; lists.set(term, list); }
-        list.push({ doc, score: this.idf(term) * fieldScore });
+        // Only postings that add to a score (a field weighted 0 adds nothing): each touches its document once.
+        if (fieldScore > 0) list.push({ doc, score: this.idf(term) * fieldScore });
       }
     });
     const phrasingPostings = this.ranking.phrasingWeight > 0 ? this.buildPhrasings() : new Map<string, NonNullable<TermInfo['phrasing']>>();
@@ -213,7 +222,12 @@ export class SearchIndex {
       }
       this.termInfo.set(term, { id: termIds.get(term)!, idf: this.idf(term), start, end: at, phrasing: phrasingPostings.get(term) });
     }
-    this.scratch = { scores: new Float64Array(this.docs.length), phrasingScores: new Float64Array(this.phrasingItem.length), bestPhrasing: new Float64Array(this.docs.length), inTop: new Uint8Array(this.docs.length) };
+    const n = this.docs.length;
+    this.scratch = {
+      scores: new Float64Array(n), phrasingScores: new Float64Array(this.phrasingItem.length), bestPhrasing: new Float64Array(n), inTop: new Uint8Array(n),
+      touchedDocs: new Int32Array(n), topDoc: new Int32Array(n), topScore: new Float64Array(n), topExact: new Uint8Array(n),
+      extraDoc: new Int32Array(SIMILAR_ADDED), extraSim: new Float64Array(SIMILAR_ADDED),
+    };
 
     const synonyms = new Synonyms(vocabulary);
     this.docTerms = new DocBits(termIds.size, this.docs.length);
@@ -293,10 +307,11 @@ export class SearchIndex {
    */
   mayMatch(question: string, minSimilarity: number, minCoverage: number): boolean {
     const text = question.slice(0, 1000);
-    const items = this.grams.score(text);
+    const grams = this.grams;
+    const count = grams.score(text);
     const similar: number[] = [];
-    for (const doc of items) if (this.grams.similarity(doc) >= minSimilarity) similar.push(doc);
-    this.grams.reset(items);
+    for (let k = 0; k < count; k += 1) if (grams.similarity(grams.items[k]) >= minSimilarity) similar.push(grams.items[k]);
+    grams.reset();
     if (similar.length === 0) return false;
     // An item named by its ID counts as fully covered: the search decides.
     if (this.ids.find(text).some((id) => this.docIndexById.has(id))) return true;
@@ -313,11 +328,11 @@ export class SearchIndex {
 
     // Scratch space reused by every search (searching is synchronous), with
     // lists of what was touched so only those entries are read and reset.
-    const { scores, phrasingScores, bestPhrasing } = this.scratch;
-    const touchedDocs: number[] = [];
+    const { scores, phrasingScores, bestPhrasing, touchedDocs } = this.scratch;
+    let touched = 0;
     const touchedPhrasings: number[] = [];
     for (const q of query.terms) {
-      if (q.info) accumulate(this.postingDocs, this.postingScores, q.info.start, q.info.end, q.weight, scores, touchedDocs);
+      if (q.info) touched = accumulate(this.postingDocs, this.postingScores, q.info.start, q.info.end, q.weight, scores, touchedDocs, touched);
     }
     const w = this.ranking.phrasingWeight;
     if (w > 0) {
@@ -338,7 +353,7 @@ export class SearchIndex {
       for (const pid of touchedPhrasings) {
         const doc = this.phrasingItem[pid];
         if (bestPhrasing[doc] > 0) {
-          if (scores[doc] === 0) touchedDocs.push(doc);
+          if (scores[doc] === 0) touchedDocs[touched++] = doc;
           scores[doc] += w * bestPhrasing[doc];
           bestPhrasing[doc] = 0;
         }
@@ -346,7 +361,7 @@ export class SearchIndex {
     }
     for (const id of ids) {
       const doc = this.docIndexById.get(id)!;
-      if (scores[doc] === 0) touchedDocs.push(doc);
+      if (scores[doc] === 0) touchedDocs[touched++] = doc;
     }
 
     // The best few, kept in order by insertion while scanning (far fewer
@@ -355,19 +370,27 @@ export class SearchIndex {
     const boost = this.ranking.coverageBoost;
     const size = boost > 0 ? Math.max(limit, RERANKED) : limit;
     const before = (a: Ranked, b: Ranked) => a.score > b.score || (a.score === b.score && this.idOrder[a.doc] < this.idOrder[b.doc]);
-    const top: Ranked[] = [];
-    for (const doc of touchedDocs) {
+    // In typed scratch arrays while scanning (no object per candidate); objects for the few kept.
+    const { topDoc, topScore, topExact } = this.scratch;
+    const idOrder = this.idOrder;
+    let kept = 0;
+    for (let t = 0; t < touched; t += 1) {
+      const doc = touchedDocs[t];
       const idIndex = ids.length ? ids.indexOf(this.docs[doc].item.id) : -1;
       const score = scores[doc] + (idIndex >= 0 ? 1000 - idIndex : 0);
       scores[doc] = 0;
       if (score <= 0) continue;
-      const last = top[size - 1];
-      if (top.length === size && !(score > last.score || (score === last.score && this.idOrder[doc] < this.idOrder[last.doc]))) continue;
-      const r: Ranked = { doc, score, base: score, exactId: idIndex >= 0 };
-      let i = Math.min(top.length, size - 1);
-      top[i] = r;
-      while (i > 0 && before(r, top[i - 1])) { top[i] = top[i - 1]; top[i - 1] = r; i -= 1; }
+      if (kept === size && !(score > topScore[size - 1] || (score === topScore[size - 1] && idOrder[doc] < idOrder[topDoc[size - 1]]))) continue;
+      let i = Math.min(kept, size - 1);
+      while (i > 0 && (score > topScore[i - 1] || (score === topScore[i - 1] && idOrder[doc] < idOrder[topDoc[i - 1]]))) {
+        topDoc[i] = topDoc[i - 1]; topScore[i] = topScore[i - 1]; topExact[i] = topExact[i - 1];
+        i -= 1;
+      }
+      topDoc[i] = doc; topScore[i] = score; topExact[i] = idIndex >= 0 ? 1 : 0;
+      if (kept < size) kept += 1;
     }
+    const top: Ranked[] = [];
+    for (let i = 0; i < kept; i += 1) top.push({ doc: topDoc[i], score: topScore[i], base: topScore[i], exactId: topExact[i] === 1 });
     if (boost > 0) {
       // Re-rank the best few by how much of the question each covers: of two
       // items that score alike, the one answering more of what was asked
@@ -383,33 +406,38 @@ export class SearchIndex {
     }
     // Combine with the n-gram similarity: each side relative to its best, so
     // neither scale dominates; the most similar items join the candidates.
-    const similarItems = this.ranking.similarityWeight > 0 ? this.grams.score(text) : [];
     const grams = this.grams;
+    const similarCount = this.ranking.similarityWeight > 0 ? grams.score(text) : 0;
+    const similarItems = grams.items;
     let bestSimilarity = 0;
-    for (const doc of similarItems) if (grams.similarity(doc) > bestSimilarity) bestSimilarity = grams.similarity(doc);
+    for (let k = 0; k < similarCount; k += 1) if (grams.similarity(similarItems[k]) > bestSimilarity) bestSimilarity = grams.similarity(similarItems[k]);
     const bestWord = top[0]?.score ?? 0;
     const combined: Array<Ranked & { similarity: number }> = top.map((r) => ({ doc: r.doc, base: r.base, exactId: r.exactId, coverage: r.coverage, similarity: grams.similarity(r.doc), score: bestWord > 0 ? r.score / bestWord : 0 }));
     if (bestSimilarity > 0) {
       const w = this.ranking.similarityWeight / bestSimilarity;
       for (const r of combined) r.score += w * r.similarity;
       // The few most similar items not already there, by insertion (no sort of every touched item).
-      const extra: Array<Ranked & { similarity: number }> = [];
-      const inTop = this.scratch.inTop;
+      const { inTop, extraDoc, extraSim } = this.scratch;
+      let extras = 0;
       for (const r of top) inTop[r.doc] = 1;
-      for (const doc of similarItems) {
+      for (let k = 0; k < similarCount; k += 1) {
+        const doc = similarItems[k];
         const sim = grams.similarity(doc);
         if (inTop[doc] === 1) continue;
-        const last = extra[SIMILAR_ADDED - 1];
-        if (extra.length === SIMILAR_ADDED && !(sim > last.similarity || (sim === last.similarity && this.idOrder[doc] < this.idOrder[last.doc]))) continue;
-        const r = { doc, score: w * sim, base: 0, exactId: false, similarity: sim };
-        let i = Math.min(extra.length, SIMILAR_ADDED - 1);
-        extra[i] = r;
-        while (i > 0 && (r.similarity > extra[i - 1].similarity || (r.similarity === extra[i - 1].similarity && this.idOrder[r.doc] < this.idOrder[extra[i - 1].doc]))) { extra[i] = extra[i - 1]; extra[i - 1] = r; i -= 1; }
+        const lastAt = SIMILAR_ADDED - 1;
+        if (extras === SIMILAR_ADDED && !(sim > extraSim[lastAt] || (sim === extraSim[lastAt] && idOrder[doc] < idOrder[extraDoc[lastAt]]))) continue;
+        let i = Math.min(extras, lastAt);
+        while (i > 0 && (sim > extraSim[i - 1] || (sim === extraSim[i - 1] && idOrder[doc] < idOrder[extraDoc[i - 1]]))) {
+          extraDoc[i] = extraDoc[i - 1]; extraSim[i] = extraSim[i - 1];
+          i -= 1;
+        }
+        extraDoc[i] = doc; extraSim[i] = sim;
+        if (extras < SIMILAR_ADDED) extras += 1;
       }
       for (const r of top) inTop[r.doc] = 0;
-      combined.push(...extra);
+      for (let i = 0; i < extras; i += 1) combined.push({ doc: extraDoc[i], score: w * extraSim[i], base: 0, exactId: false, similarity: extraSim[i] });
     }
-    grams.reset(similarItems);
+    grams.reset();
     combined.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
     combined.length = Math.min(combined.length, limit);
     const bestScore = combined[0]?.score ?? 0;
