@@ -30,12 +30,12 @@ export function weighWords(analysis: QueryAnalysis, termInfo: ReadonlyMap<string
     if (fixes) for (const f of fixes) weight = Math.max(weight, termInfo.get(f)?.idf ?? 0);
     else for (const t of w.terms) weight = Math.max(weight, termInfo.get(t)?.idf ?? unknownIdf);
     if (weight === 0) continue;
-    const groups = new Set<number>();
+    const groups: number[] = [];
     for (const h of analysis.synonymHits) {
-      if (h.latin ? h.terms.includes(w.terms[0]) : h.normalized.includes(w.text) || w.text.includes(h.normalized)) groups.add(h.group);
+      if ((h.latin ? h.terms.includes(w.terms[0]) : h.normalized.includes(w.text) || w.text.includes(h.normalized)) && !groups.includes(h.group)) groups.push(h.group);
     }
     const terms = fixes ?? w.terms;
-    out.push({ weight, ids: terms.map((t) => termInfo.get(t)?.id ?? -1), terms, any: Boolean(fixes), groups: [...groups] });
+    out.push({ weight, ids: terms.map((t) => termInfo.get(t)?.id ?? -1), terms, any: Boolean(fixes), groups });
   }
   return out;
 }

@@ -43,6 +43,8 @@ function bitCount(n: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** The index's latin terms, by length, for finding what a misspelt word may have meant. */
 export class SpellingCorrector {
   private readonly byLength = new Map<number, Array<{ term: string; letters: number }>>();
@@ -61,8 +63,8 @@ export class SpellingCorrector {
    * word the index does not have. Short words have too many neighbours
    * (bake → back): only words of six letters or more are corrected.
    */
-  corrections(word: string): string[] {
-    if (!/^[a-z]{6,}$/.test(word)) return [];
+  corrections(word: string): readonly string[] {
+    if (!/^[a-z]{6,}$/.test(word)) return NONE;
     const max = word.length >= 9 ? 2 : 1;
     const letters = letterSet(word);
     const out: string[] = [];
