@@ -131,7 +131,13 @@ export function words(text: string, options: { bigrams?: boolean } = {}): Word[]
   }
   // A hyphen typed for the long-vowel mark inside katakana (パスワ-ド) is that mark.
   const prepared = text.normalize('NFKC').replace(/(?<=[\u30a1-\u30f6])[-‐－―—−](?=[\u30a1-\u30f6])/g, 'ー');
-  for (const seg of segmenter.segment(prepared)) {
+  // Segment by segment with containing(): the same segments as iterating,
+  // without the iterator's own copy of the break iterator (a fifth of the
+  // segmenter's cost per question).
+  const segments = segmenter.segment(prepared);
+  for (let at = 0; at < prepared.length;) {
+    const seg = segments.containing(at)!;
+    at = seg.index + seg.segment.length;
     if (!seg.isWordLike) continue;
     const raw = seg.segment;
     // The text is NFKC already: only case and kana are left to fold.

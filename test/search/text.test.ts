@@ -49,4 +49,27 @@ describe('search text processing', () => {
     const differing = samples.filter((s) => JSON.stringify(terms(s)) !== JSON.stringify(viaSegmenter(s)));
     expect(differing).toEqual([]);
   });
+
+  it('walks the segmenter\'s segments with containing() exactly as iterating them yields them (what words() relies on)', () => {
+    const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+    const texts = ['', ' ', '𠮷野家のログ', '🏥病院でｱｸｾｽﾛｸﾞ', 'パスワ-ドを忘れた', 'e.g. U.S. 1,000 と 6.5 C-6', 'a\u0301b\u200dc'];
+    for (const item of testEdition().items) {
+      texts.push(item.title.ja, item.requirement.ja, item.teams!.ja, ...item.actions!.map((a) => a.ja), ...(item.askedAs?.ja ?? []), ...(item.situations?.ja ?? []));
+    }
+    let compared = 0;
+    for (const raw of texts) {
+      const text = raw.normalize('NFKC');
+      const iterated = [...segmenter.segment(text)].map((s) => [s.segment, s.index, s.isWordLike]);
+      const walked: unknown[] = [];
+      const segments = segmenter.segment(text);
+      for (let at = 0; at < text.length;) {
+        const s = segments.containing(at)!;
+        walked.push([s.segment, s.index, s.isWordLike]);
+        at = s.index + s.segment.length;
+      }
+      expect(walked).toEqual(iterated);
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(2000);
+  });
 });
