@@ -212,9 +212,12 @@ class GramTable {
 
 export class CharGramIndex {
   private readonly table = new GramTable();
-  /** Postings, one after another: phrasing (Int32) and weight (Float32) side by side in one buffer. */
-  private readonly postingPhrasing: Int32Array;
-  private readonly postingWeight: Float32Array;
+  /**
+   * Postings, one after another: the phrasings (16 bits each where they fit).
+   * A posting's weight, idf² / the phrasing's norm as a Float32, is worked
+   * out when read: a quarter of the memory a search has to fetch.
+   */
+  private readonly postingPhrasing: Uint16Array | Int32Array;
   /** An n-gram's squared idf by its document frequency (its number of postings). */
   private readonly idf2ByDf: Float64Array;
   private stamp = 0;
@@ -258,17 +261,13 @@ export class CharGramIndex {
     // Each n-gram's postings stored one after another; its entry says where.
     let total = 0;
     for (const list of lists.values()) total += list.length;
-    const postings = new ArrayBuffer(total * 8);
-    this.postingPhrasing = new Int32Array(postings);
-    this.postingWeight = new Float32Array(postings);
+    this.postingPhrasing = n <= 0x10000 ? new Uint16Array(total) : new Int32Array(total);
     const hashed: Array<[number, number, number]> = [];
     let at = 0;
     for (const [g, list] of lists) {
-      const idf2 = this.idf2ByDf[list.length];
       const start = at;
       for (const pid of list) {
-        this.postingPhrasing[2 * at] = pid;
-        this.postingWeight[2 * at + 1] = idf2 / this.phrasingNorm[pid];
+        this.postingPhrasing[at] = pid;
         at += 1;
       }
       hashed.push([g.startsWith('w:') ? LATIN_BASE + latinId(g) : this.table.keyOf(g, true), start, at]);
@@ -350,7 +349,7 @@ export class CharGramIndex {
   score(question: string): number {
     this.reset();
     const count = this.lookUp(question);
-    const { found, postingPhrasing, postingWeight, idf2ByDf, touched, items } = this;
+    const { found, postingPhrasing, phrasingNorm, idf2ByDf, touched, items } = this;
     const i32 = this.table.i32;
     const I32 = GramTable.I32;
     let norm = 0;
@@ -361,10 +360,13 @@ export class CharGramIndex {
     let touchedCount = 0;
     for (let k = 0; k < count; k += 1) {
       const e = found[k] * I32;
-      for (let p = 2 * i32[e + START], end = p + 2 * (i32[e + COUNT_STAMP] >>> 16); p < end; p += 2) {
+      const df = i32[e + COUNT_STAMP] >>> 16;
+      const idf2 = idf2ByDf[df];
+      for (let p = i32[e + START], end = p + df; p < end; p += 1) {
         const pid = postingPhrasing[p];
         if (sims[pid] === 0) { touched[touchedCount] = pid; touchedCount += 1; }
-        sims[pid] += postingWeight[p + 1];
+        // The weight as it was stored before: a Float32 of idf² / norm.
+        sims[pid] += Math.fround(idf2 / phrasingNorm[pid]);
       }
     }
     const best = this.best;
