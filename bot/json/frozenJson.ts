@@ -140,6 +140,24 @@ export function jsonBytes(value: unknown): Buffer {
   return out.finish();
 }
 
+/**
+ * The same JSON as jsonBytes(), as the pieces it is made of: strings, and the
+ * cached bytes of frozen parts themselves (shared: write them out, never
+ * change them). For a response written piece by piece (one system call when
+ * corked), without building one buffer of it all first.
+ */
+export function jsonParts(value: unknown): { parts: ReadonlyArray<string | Buffer>; byteLength: number } {
+  const out = new Writer();
+  if (writtenHere(value)) {
+    write(value, out, 0);
+  } else {
+    const text = scalarText(value);
+    if (text === undefined) throw new TypeError('jsonParts: the value has no JSON form');
+    out.text(text);
+  }
+  return out.pieces();
+}
+
 /** Text and cached bytes in order; encoded into one buffer at the end. */
 class Writer {
   private pending = '';
@@ -153,6 +171,14 @@ class Writer {
     if (this.pending) this.parts.push(this.pending);
     this.pending = '';
     this.parts.push(b);
+  }
+
+  pieces(): { parts: ReadonlyArray<string | Buffer>; byteLength: number } {
+    if (this.pending) this.parts.push(this.pending);
+    this.pending = '';
+    let byteLength = 0;
+    for (const p of this.parts) byteLength += typeof p === 'string' ? Buffer.byteLength(p, 'utf8') : p.length;
+    return { parts: this.parts, byteLength };
   }
 
   finish(): Buffer {

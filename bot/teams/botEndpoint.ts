@@ -13,7 +13,7 @@ import type { Config } from '../config';
 import { sendError } from '../http/errors';
 import { isLoopbackUrl } from '../loopback';
 import { createNoticeCard } from '../cards/noticeCard';
-import { jsonBytes } from '../json/frozenJson';
+import { jsonParts } from '../json/frozenJson';
 import { STRINGS } from '../i18n/strings';
 import { checkActivityTenant, tenantRefusalMessage, type TenantVerdict } from '../auth/tenantPolicy';
 import type { TeamsBot } from './teamsBot';
@@ -138,9 +138,12 @@ export function createBotEndpoint(options: { config: Config; logger: Logger; bot
         // Replies (expectReplies) and invoke results are plain JSON: written
         // directly rather than through restify's formatter chain, with the
         // cards' cached parts copied as ready-made bytes.
-        const body = jsonBytes(invokeResponse.body);
-        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
-        res.end(body);
+        const { parts, byteLength } = jsonParts(invokeResponse.body);
+        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': byteLength });
+        // Piece by piece, corked: one write to the socket, and no buffer of the whole reply built first.
+        res.cork();
+        for (const part of parts) res.write(part);
+        res.end();
       } else {
         res.writeHead(status);
         res.end();

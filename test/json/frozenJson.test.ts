@@ -2,7 +2,7 @@
  * jsonBytes() writes the same bytes as Buffer.from(JSON.stringify(x)), while
  * copying the cached bytes of parts frozen with freezeJson().
  */
-import { freezeJson, isFrozenJson, jsonBytes, JsonTemplate } from '../../bot/json/frozenJson';
+import { freezeJson, isFrozenJson, jsonBytes, jsonParts, JsonTemplate } from '../../bot/json/frozenJson';
 import { createItemCard } from '../../bot/cards/itemCard';
 import { createHelpCard } from '../../bot/cards/helpCard';
 import { createNoMatchCard } from '../../bot/cards/noMatchCard';
@@ -11,7 +11,15 @@ import { ItemCardCache } from '../../bot/cards/cardCache';
 import { createCardLinks } from '../../bot/cards/links';
 import { testEdition, testLibrary } from '../helpers/testServer';
 
-const same = (value: unknown) => expect(jsonBytes(value).toString('utf8')).toBe(JSON.stringify(value));
+const same = (value: unknown) => {
+  const json = JSON.stringify(value);
+  expect(jsonBytes(value).toString('utf8')).toBe(json);
+  // The same JSON in pieces (for writing a response piece by piece), with its length in bytes.
+  const { parts, byteLength } = jsonParts(value);
+  const joined = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+  expect(joined.toString('utf8')).toBe(json);
+  expect(byteLength).toBe(Buffer.byteLength(json, 'utf8'));
+};
 
 describe('jsonBytes', () => {
   it('matches JSON.stringify for scalars, escapes and what JSON leaves out', () => {
