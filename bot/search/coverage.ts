@@ -21,7 +21,7 @@ export interface WeightedWord {
 }
 
 /** The question's content words with their weights and the synonym groups that stand for them (once per question). */
-export function weighWords(analysis: QueryAnalysis, termInfo: ReadonlyMap<string, TermInfo>, unknownIdf: number): WeightedWord[] {
+export function weighWords(analysis: QueryAnalysis, termInfo: Pick<ReadonlyMap<string, TermInfo>, 'get'>, unknownIdf: number): WeightedWord[] {
   const out: WeightedWord[] = [];
   for (const w of analysis.words) {
     if (!w.content) continue;

@@ -32,6 +32,12 @@ export interface QueryTerm {
 
 export interface QueryAnalysis {
   terms: QueryTerm[];
+  /**
+   * The same by term: every term of the question (its own, synonyms',
+   * corrections') with the index's entry, for looking them up again without
+   * going back to the whole index's map.
+   */
+  byTerm: ReadonlyMap<string, QueryTerm>;
   words: readonly Word[];
   /** Vocabulary words found in the question. */
   synonymHits: SynonymWord[];
@@ -126,5 +132,5 @@ export function analyseQuery(query: string, ctx: AnalysisContext): QueryAnalysis
       else corrections.set(t, [candidate]);
     }
   }
-  return { terms: list, words: qwords, synonymHits: hits.length > 1 ? [...new Set(hits)] : hits, corrections };
+  return { terms: list, byTerm: out, words: qwords, synonymHits: hits.length > 1 ? [...new Set(hits)] : hits, corrections };
 }

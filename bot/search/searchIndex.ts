@@ -292,7 +292,8 @@ export class SearchIndex {
 
   /** How much of the analysed question an item covers. */
   private coverage(doc: number, query: Query): number {
-    const weighted = (query.weighted ??= weighWords(query, this.termInfo, this.idf('\u0000')));
+    // The terms weighWords() asks about are the question's: their entries are in query.byTerm (the small map, not the index's).
+    const weighted = (query.weighted ??= weighWords(query, { get: (term) => { const q = query.byTerm.get(term); return q ? q.info : this.termInfo.get(term); } }, this.idf('\u0000')));
     return measureCoverage(weighted, this.docTerms, this.docGroups, doc);
   }
 
