@@ -4,14 +4,36 @@
  * samples) on the same machine. Each server runs in its own process; this
  * process only generates load.
  */
-import { spawn, ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 interface LoadResult { requests: number; seconds: number; perSecond: number; p50: number; p95: number; errors: number }
 
-async function startServer(kind: 'medsec' | 'echo'): Promise<Server> {
-  const child = spawn(process.execPath, ['--no-deprecation', path.join(__dirname, 'botServer.js'), kind], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+/**
+ * Where the processes run: with two CPUs or more and taskset (util-linux),
+ * both servers on the last CPU and this load generator on the others, so a
+ * server never shares its CPU with the load it answers (as when the load
+ * comes from elsewhere); BENCH_PIN=0 leaves placement to the scheduler.
+ */
+function placement(): { serverCpu: number; loadCpus: string } | undefined {
+  if (process.env.BENCH_PIN === '0') return undefined;
+  const cpus = os.availableParallelism();
+  if (cpus < 2 || process.platform !== 'linux') return undefined;
+  try {
+    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  return { serverCpu: cpus - 1, loadCpus: cpus === 2 ? '0' : `0-${cpus - 2}` };
+}
+
+async function startServer(kind: 'medsec' | 'echo', pin: ReturnType<typeof placement>): Promise<Server> {
+  const args = ['--no-deprecation', path.join(__dirname, 'botServer.js'), kind];
+  const child = pin
+    ? spawn('taskset', ['-c', String(pin.serverCpu), process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env })
+    : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
     child.stdout!.once('data', (d) => resolve(Number(String(d).trim())));
@@ -49,12 +71,15 @@ async function load(url: string, questions: string[], total: number, concurrency
 }
 
 export async function runBotThroughput(questions: string[]): Promise<void> {
-  const total = Number(process.env.BENCH_REQUESTS ?? 7000);
+  // 14 rounds of 1,000 answers each: on a shared machine one round's ratio can be off by 0.2, the median of 14 far less.
+  const total = Number(process.env.BENCH_REQUESTS ?? 14000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 14);
   const warmup = Number(process.env.BENCH_WARMUP ?? 10000);
-  const ours = await startServer('medsec');
-  const echo = await startServer('echo');
+  const pin = placement();
+  if (pin) execFileSync('taskset', ['-p', '-c', pin.loadCpus, String(process.pid)], { stdio: 'ignore' });
+  const ours = await startServer('medsec', pin);
+  const echo = await startServer('echo', pin);
   try {
     // Warm-up: a fresh Node process is slow for its first thousands of
     // requests (the JIT is still compiling the hot paths, and restify's body
@@ -70,7 +95,7 @@ export async function runBotThroughput(questions: string[]): Promise<void> {
     const fmt = (rs: LoadResult[]) => `${median(rs.map((r) => r.perSecond)).toFixed(0)} answers/s, p50 ${median(rs.map((r) => r.p50)).toFixed(1)} ms, p95 ${median(rs.map((r) => r.p95)).toFixed(1)} ms, errors ${rs.reduce((n, r) => n + r.errors, 0)}`;
     const ratios = a.map((r, i) => r.perSecond / b[i].perSecond);
     const per = (ms: number, n: number) => (ms / n).toFixed(3);
-    console.log(`\n== Bot over HTTP (${concurrency} concurrent, deliveryMode expectReplies, servers in their own processes) ==`);
+    console.log(`\n== Bot over HTTP (${concurrency} concurrent, deliveryMode expectReplies, servers in their own processes${pin ? `, on CPU ${pin.serverCpu}; load from CPU ${pin.loadCpus}` : ', placed by the scheduler'}) ==`);
     if (warmup > 0) {
       const sum = (rs: LoadResult[]) => rs.reduce((x, r) => ({ n: x.n + r.requests, s: x.s + r.seconds }), { n: 0, s: 0 });
       const wo = sum(warm.ours);
