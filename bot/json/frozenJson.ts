@@ -129,15 +129,7 @@ export function isFrozenJson(value: unknown): boolean {
 
 /** The UTF-8 JSON of a value, reusing the encoded bytes of frozen parts. */
 export function jsonBytes(value: unknown): Buffer {
-  const out = new Writer();
-  if (writtenHere(value)) {
-    write(value, out, 0);
-  } else {
-    const text = scalarText(value);
-    if (text === undefined) throw new TypeError('jsonBytes: the value has no JSON form');
-    out.text(text);
-  }
-  return out.finish();
+  return writeAll(value, 'jsonBytes').finish();
 }
 
 /**
@@ -147,15 +139,20 @@ export function jsonBytes(value: unknown): Buffer {
  * corked), without building one buffer of it all first.
  */
 export function jsonParts(value: unknown): { parts: ReadonlyArray<string | Buffer>; byteLength: number } {
+  return writeAll(value, 'jsonParts').pieces();
+}
+
+/** A value's JSON, written into a Writer (`caller` names the function in errors). */
+function writeAll(value: unknown, caller: string): Writer {
   const out = new Writer();
   if (writtenHere(value)) {
     write(value, out, 0);
   } else {
     const text = scalarText(value);
-    if (text === undefined) throw new TypeError('jsonParts: the value has no JSON form');
+    if (text === undefined) throw new TypeError(`${caller}: the value has no JSON form`);
     out.text(text);
   }
-  return out.pieces();
+  return out;
 }
 
 /** Text and cached bytes in order; encoded into one buffer at the end. */
