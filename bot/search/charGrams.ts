@@ -103,19 +103,6 @@ function isCjk(c: number): boolean {
   return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3005 || c === 0x3006;
 }
 
-/**
- * Japanese n-grams are looked up by number, not by string: each character the
- * phrasings use gets a small code, an n-gram of up to three characters is the
- * number a·K² + b·K + c, and an open-addressing table maps it to its entry.
- * A search thus makes no n-gram strings. English stems keep a Map to their
- * entry.
- *
- * On a busy server these arrays are not in the CPU's cache between
- * questions, so what a search reads is kept small and together: an entry is
- * 16 bytes (the key; where its postings start; their number, from which its
- * idf follows, and the stamp that marks it seen in this question, as two
- * 16-bit halves), each posting a (phrasing, weight) pair side by side.
- */
 /** Character codes per position of an n-gram's number (a·K² + b·K + c stays well within 2^53). */
 const CHAR_CODES = 1 << 16;
 /** Entry fields, as indices into the table's Int32Array (×I32). */
@@ -126,6 +113,18 @@ const LATIN_BASE = CHAR_CODES * CHAR_CODES * CHAR_CODES;
 const SHARED_CHAR_CODES = new Uint16Array(0x10000);
 let sharedChars = 0;
 
+/**
+ * N-grams are looked up by number, not by string: each character the
+ * phrasings use gets a small code, a Japanese n-gram of up to three
+ * characters is the number a·K² + b·K + c, an English one LATIN_BASE + its
+ * number (LATIN_IDS), and an open-addressing table maps the number to its
+ * entry. A search thus makes no n-gram strings.
+ *
+ * On a busy server this table is not in the CPU's cache between questions,
+ * so an entry is kept to 16 bytes: the key; where its postings start; and,
+ * as two 16-bit halves, their number (from which the idf follows) and the
+ * stamp that marks the entry seen in this question.
+ */
 class GramTable {
   /** Entry layout: the key as one Float64, then two Int32s: start, and (number of postings << 16 | stamp). */
   static readonly F64 = 2;
@@ -137,14 +136,13 @@ class GramTable {
    * mean the same character within one table.)
    */
   readonly charCode = SHARED_CHAR_CODES;
-  /** The entries (`size` of them; key −1 when empty). */
+  /** The entries (key −1 when empty). */
   f64: Float64Array = new Float64Array(0);
   i32: Int32Array = new Int32Array(0);
   private mask = 0;
-  size = 0;
 
-  /** The gram's number, or -1 when one of its characters never occurs in the index. */
-  keyOf(gram: string, assign: boolean): number {
+  /** A Japanese n-gram's number, giving its characters codes where they have none yet. */
+  keyOf(gram: string): number {
     let key = 0;
     for (let i = 0; i < 3; i += 1) {
       let code = 0;
@@ -152,7 +150,6 @@ class GramTable {
         const c = gram.charCodeAt(i);
         code = this.charCode[c];
         if (code === 0) {
-          if (!assign) return -1;
           if (sharedChars + 1 >= CHAR_CODES) throw new RangeError('CharGramIndex: too many distinct characters');
           code = this.charCode[c] = (sharedChars += 1);
         }
@@ -166,7 +163,6 @@ class GramTable {
   build(hashed: ReadonlyArray<readonly [number, number, number]>): void {
     let size = 16;
     while (size < hashed.length * 2) size *= 2;
-    this.size = size;
     this.mask = size - 1;
     const buffer = new ArrayBuffer(size * 16);
     this.f64 = new Float64Array(buffer);
@@ -179,13 +175,24 @@ class GramTable {
       this.i32[e * GramTable.I32 + COUNT_STAMP] = (end - start) << 16;
     };
     for (const [key, start, end] of hashed) {
-      const c = key % CHAR_CODES;
-      const b = ((key - c) / CHAR_CODES) % CHAR_CODES;
-      const a = (key - c - b * CHAR_CODES) / (CHAR_CODES * CHAR_CODES);
-      let i = this.hash(a, b, c);
+      let i = this.slotOf(key);
       while (this.f64[i * GramTable.F64] !== -1) i = (i + 1) & this.mask;
       put(i, key, start, end);
     }
+  }
+
+  /** The entry of an n-gram by its number (an English one's: LATIN_BASE + its number), or -1. */
+  getKey(key: number): number {
+    const c = key % CHAR_CODES;
+    const b = ((key - c) / CHAR_CODES) % CHAR_CODES;
+    return this.get((key - c - b * CHAR_CODES) / (CHAR_CODES * CHAR_CODES), b, c);
+  }
+
+  /** Where probing for a number starts: the hash of its three codes. */
+  private slotOf(key: number): number {
+    const c = key % CHAR_CODES;
+    const b = ((key - c) / CHAR_CODES) % CHAR_CODES;
+    return this.hash((key - c - b * CHAR_CODES) / (CHAR_CODES * CHAR_CODES), b, c);
   }
 
   /** The entry of the n-gram of these character codes (0 for a position past its end), or -1. */
@@ -209,6 +216,17 @@ class GramTable {
   }
 }
 
+/**
+ * Marks a table entry seen in the question with this stamp; true the first
+ * time (the caller takes it), false when already seen (-1, none: false too).
+ */
+function firstSeen(i32: Int32Array, entry: number, stamp: number): boolean {
+  if (entry < 0) return false;
+  const at = entry * GramTable.I32 + COUNT_STAMP;
+  if ((i32[at] & 0xffff) === stamp) return false;
+  i32[at] = (i32[at] & ~0xffff) | stamp;
+  return true;
+}
 
 export class CharGramIndex {
   private readonly table = new GramTable();
@@ -231,7 +249,7 @@ export class CharGramIndex {
   readonly items: Int32Array;
   private scored = 0;
 
-  constructor(phrasings: readonly PhrasingSource[], private readonly itemCount: number) {
+  constructor(phrasings: readonly PhrasingSource[], itemCount: number) {
     const grams = phrasings.map((p) => charGrams(p.text));
     const n = phrasings.length;
     const df = new Map<string, number>();
@@ -270,7 +288,7 @@ export class CharGramIndex {
         this.postingPhrasing[at] = pid;
         at += 1;
       }
-      hashed.push([g.startsWith('w:') ? LATIN_BASE + latinId(g) : this.table.keyOf(g, true), start, at]);
+      hashed.push([g.startsWith('w:') ? LATIN_BASE + latinId(g) : this.table.keyOf(g), start, at]);
     }
     this.table.build(hashed);
     this.found = new Int32Array(lists.size);
@@ -302,7 +320,6 @@ export class CharGramIndex {
     }
     this.stamp = stamp;
     const codes = table.charCode;
-    const I32 = GramTable.I32;
     let count = 0;
     // Japanese runs: bigrams and trigrams (a run of one character: itself).
     for (let i = 0; i < t.length;) {
@@ -312,29 +329,29 @@ export class CharGramIndex {
       if (end - i === 1) {
         const a = codes[t.charCodeAt(i)];
         const e = a ? table.get(a, 0, 0) : -1;
-        if (e >= 0 && (i32[e * I32 + COUNT_STAMP] & 0xffff) !== stamp) { i32[e * I32 + COUNT_STAMP] = (i32[e * I32 + COUNT_STAMP] & ~0xffff) | stamp; found[count] = e; count += 1; }
+        if (firstSeen(i32, e, stamp)) found[count++] = e;
       } else {
         // Bigrams, then trigrams: charGrams()'s order, so scores add up in the same order.
         for (let j = i; j + 2 <= end; j += 1) {
           const a = codes[t.charCodeAt(j)];
           const b = codes[t.charCodeAt(j + 1)];
           const e = a && b ? table.get(a, b, 0) : -1;
-          if (e >= 0 && (i32[e * I32 + COUNT_STAMP] & 0xffff) !== stamp) { i32[e * I32 + COUNT_STAMP] = (i32[e * I32 + COUNT_STAMP] & ~0xffff) | stamp; found[count] = e; count += 1; }
+          if (firstSeen(i32, e, stamp)) found[count++] = e;
         }
         for (let j = i; j + 3 <= end; j += 1) {
           const a = codes[t.charCodeAt(j)];
           const b = codes[t.charCodeAt(j + 1)];
           const c = codes[t.charCodeAt(j + 2)];
           const e = a && b && c ? table.get(a, b, c) : -1;
-          if (e >= 0 && (i32[e * I32 + COUNT_STAMP] & 0xffff) !== stamp) { i32[e * I32 + COUNT_STAMP] = (i32[e * I32 + COUNT_STAMP] & ~0xffff) | stamp; found[count] = e; count += 1; }
+          if (firstSeen(i32, e, stamp)) found[count++] = e;
         }
       }
       i = end;
     }
     // English: stems and pairs of stems, as charGrams() makes them.
     for (const id of latin) {
-      const e = table.get(CHAR_CODES + Math.floor(id / (CHAR_CODES * CHAR_CODES)), Math.floor(id / CHAR_CODES) % CHAR_CODES, id % CHAR_CODES);
-      if (e >= 0 && (i32[e * I32 + COUNT_STAMP] & 0xffff) !== stamp) { i32[e * I32 + COUNT_STAMP] = (i32[e * I32 + COUNT_STAMP] & ~0xffff) | stamp; found[count] = e; count += 1; }
+      const e = table.getKey(LATIN_BASE + id);
+      if (firstSeen(i32, e, stamp)) found[count++] = e;
     }
     return count;
   }
@@ -342,9 +359,8 @@ export class CharGramIndex {
   /**
    * The same without allocating: scores the question and returns how many
    * items share an n-gram with it; `items[0..count)` are those items (in the
-   * order first reached) and
-   * `similarity(item)` their scores, until `reset()` (searching is
-   * synchronous; one search at a time per index).
+   * order first reached) and `similarity(item)` their scores, until
+   * `reset()` (searching is synchronous; one search at a time per index).
    */
   score(question: string): number {
     this.reset();
