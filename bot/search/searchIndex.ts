@@ -137,6 +137,25 @@ function accumulate(docs: Int32Array, contributions: Float64Array, start: number
   return n;
 }
 
+/**
+ * Keeps the best `size` documents by value (ties: earlier in guideline order)
+ * in docs/values[0..kept), best first, while scanning: the new document goes
+ * in at its place if it beats the last kept; returns the new count.
+ */
+function keepBest(docs: Int32Array, values: Float64Array, kept: number, size: number, doc: number, value: number, idOrder: Int32Array): number {
+  const last = size - 1;
+  if (kept === size && !(value > values[last] || (value === values[last] && idOrder[doc] < idOrder[docs[last]]))) return kept;
+  let i = Math.min(kept, last);
+  while (i > 0 && (value > values[i - 1] || (value === values[i - 1] && idOrder[doc] < idOrder[docs[i - 1]]))) {
+    docs[i] = docs[i - 1];
+    values[i] = values[i - 1];
+    i -= 1;
+  }
+  docs[i] = doc;
+  values[i] = value;
+  return kept < size ? kept + 1 : kept;
+}
+
 export class SearchIndex {
   private readonly docs: Doc[];
   private readonly df = new Map<string, number>();
@@ -159,8 +178,8 @@ export class SearchIndex {
     scores: Float64Array; phrasingScores: Float64Array; bestPhrasing: Float64Array; inTop: Uint8Array;
     /** The documents a search touched, each once (every posting adds to its score). */
     touchedDocs: Int32Array;
-    /** The best few by word score (docs, scores, typed ID or not) and the most similar others, kept while scanning. */
-    topDoc: Int32Array; topScore: Float64Array; topExact: Uint8Array; extraDoc: Int32Array; extraSim: Float64Array;
+    /** The best few by word score and the most similar others, kept while scanning (keepBest). */
+    topDoc: Int32Array; topScore: Float64Array; extraDoc: Int32Array; extraSim: Float64Array;
   };
   private readonly ranking: RankingOptions;
   private readonly grams: CharGramIndex;
@@ -225,7 +244,7 @@ export class SearchIndex {
     const n = this.docs.length;
     this.scratch = {
       scores: new Float64Array(n), phrasingScores: new Float64Array(this.phrasingItem.length), bestPhrasing: new Float64Array(n), inTop: new Uint8Array(n),
-      touchedDocs: new Int32Array(n), topDoc: new Int32Array(n), topScore: new Float64Array(n), topExact: new Uint8Array(n),
+      touchedDocs: new Int32Array(n), topDoc: new Int32Array(n), topScore: new Float64Array(n),
       extraDoc: new Int32Array(SIMILAR_ADDED), extraSim: new Float64Array(SIMILAR_ADDED),
     };
 
@@ -372,26 +391,19 @@ export class SearchIndex {
     const size = boost > 0 ? Math.max(limit, RERANKED) : limit;
     const before = (a: Ranked, b: Ranked) => a.score > b.score || (a.score === b.score && this.idOrder[a.doc] < this.idOrder[b.doc]);
     // In typed scratch arrays while scanning (no object per candidate); objects for the few kept.
-    const { topDoc, topScore, topExact } = this.scratch;
+    const { topDoc, topScore } = this.scratch;
     const idOrder = this.idOrder;
+    const named = (doc: number) => (ids.length ? ids.indexOf(this.docs[doc].item.id) : -1);
     let kept = 0;
     for (let t = 0; t < touched; t += 1) {
       const doc = touchedDocs[t];
-      const idIndex = ids.length ? ids.indexOf(this.docs[doc].item.id) : -1;
+      const idIndex = named(doc);
       const score = scores[doc] + (idIndex >= 0 ? 1000 - idIndex : 0);
       scores[doc] = 0;
-      if (score <= 0) continue;
-      if (kept === size && !(score > topScore[size - 1] || (score === topScore[size - 1] && idOrder[doc] < idOrder[topDoc[size - 1]]))) continue;
-      let i = Math.min(kept, size - 1);
-      while (i > 0 && (score > topScore[i - 1] || (score === topScore[i - 1] && idOrder[doc] < idOrder[topDoc[i - 1]]))) {
-        topDoc[i] = topDoc[i - 1]; topScore[i] = topScore[i - 1]; topExact[i] = topExact[i - 1];
-        i -= 1;
-      }
-      topDoc[i] = doc; topScore[i] = score; topExact[i] = idIndex >= 0 ? 1 : 0;
-      if (kept < size) kept += 1;
+      if (score > 0) kept = keepBest(topDoc, topScore, kept, size, doc, score, idOrder);
     }
     const top: Ranked[] = [];
-    for (let i = 0; i < kept; i += 1) top.push({ doc: topDoc[i], score: topScore[i], base: topScore[i], exactId: topExact[i] === 1 });
+    for (let i = 0; i < kept; i += 1) top.push({ doc: topDoc[i], score: topScore[i], base: topScore[i], exactId: named(topDoc[i]) >= 0 });
     if (boost > 0) {
       // Re-rank the best few by how much of the question each covers: of two
       // items that score alike, the one answering more of what was asked
@@ -423,17 +435,7 @@ export class SearchIndex {
       for (const r of top) inTop[r.doc] = 1;
       for (let k = 0; k < similarCount; k += 1) {
         const doc = similarItems[k];
-        const sim = grams.similarity(doc);
-        if (inTop[doc] === 1) continue;
-        const lastAt = SIMILAR_ADDED - 1;
-        if (extras === SIMILAR_ADDED && !(sim > extraSim[lastAt] || (sim === extraSim[lastAt] && idOrder[doc] < idOrder[extraDoc[lastAt]]))) continue;
-        let i = Math.min(extras, lastAt);
-        while (i > 0 && (sim > extraSim[i - 1] || (sim === extraSim[i - 1] && idOrder[doc] < idOrder[extraDoc[i - 1]]))) {
-          extraDoc[i] = extraDoc[i - 1]; extraSim[i] = extraSim[i - 1];
-          i -= 1;
-        }
-        extraDoc[i] = doc; extraSim[i] = sim;
-        if (extras < SIMILAR_ADDED) extras += 1;
+        if (inTop[doc] === 0) extras = keepBest(extraDoc, extraSim, extras, SIMILAR_ADDED, doc, grams.similarity(doc), idOrder);
       }
       for (const r of top) inTop[r.doc] = 0;
       for (let i = 0; i < extras; i += 1) combined.push({ doc: extraDoc[i], score: w * extraSim[i], base: 0, exactId: false, similarity: extraSim[i] });
