@@ -6,12 +6,13 @@
  * again for each answer (≈ 40 µs for a Japanese card) and encoding the result
  * as UTF-8 costs ≈ 17 µs more: together more than finding the answer. Parts
  * frozen with freezeJson() can never change, so their encoded bytes are kept
- * with them (in a WeakMap: they go when the part goes) and jsonBytes() copies
- * those bytes instead of serialising the part again.
+ * with them (in a WeakMap: they go when the part goes) and jsonParts() hands
+ * out those bytes instead of serialising the part again; a filled template
+ * (JsonTemplate) is its template's bytes with the question between.
  *
- * jsonBytes(x) equals Buffer.from(JSON.stringify(x)) for JSON data (tested);
- * objects it does not know (class instances, anything with toJSON) are left
- * to JSON.stringify.
+ * jsonParts(x), joined, and jsonBytes(x) equal Buffer.from(JSON.stringify(x))
+ * for JSON data (tested); objects it does not know (class instances,
+ * anything with toJSON) are left to JSON.stringify.
  */
 
 const frozenParts = new WeakSet<object>();
@@ -127,35 +128,31 @@ export function isFrozenJson(value: unknown): boolean {
   return value !== null && typeof value === 'object' && frozenParts.has(value);
 }
 
-/** The UTF-8 JSON of a value, reusing the encoded bytes of frozen parts. */
-export function jsonBytes(value: unknown): Buffer {
-  return writeAll(value, 'jsonBytes').finish();
-}
-
 /**
- * The same JSON as jsonBytes(), as the pieces it is made of: strings, and the
+ * The UTF-8 JSON of a value, as the pieces it is made of: strings, and the
  * cached bytes of frozen parts themselves (shared: write them out, never
  * change them). For a response written piece by piece (one system call when
  * corked), without building one buffer of it all first.
  */
 export function jsonParts(value: unknown): { parts: ReadonlyArray<string | Buffer>; byteLength: number } {
-  return writeAll(value, 'jsonParts').pieces();
-}
-
-/** A value's JSON, written into a Writer (`caller` names the function in errors). */
-function writeAll(value: unknown, caller: string): Writer {
   const out = new Writer();
   if (writtenHere(value)) {
     write(value, out, 0);
   } else {
     const text = scalarText(value);
-    if (text === undefined) throw new TypeError(`${caller}: the value has no JSON form`);
+    if (text === undefined) throw new TypeError('jsonParts: the value has no JSON form');
     out.text(text);
   }
-  return out;
+  return out.pieces();
 }
 
-/** Text and cached bytes in order; encoded into one buffer at the end. */
+/** The same JSON in one fresh buffer (the cached bytes are copied, never handed out). */
+export function jsonBytes(value: unknown): Buffer {
+  const { parts, byteLength } = jsonParts(value);
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)), byteLength);
+}
+
+/** Text and cached bytes in order (adjacent text joined). */
 class Writer {
   private pending = '';
   private readonly parts: Array<string | Buffer> = [];
@@ -176,25 +173,6 @@ class Writer {
     let byteLength = 0;
     for (const p of this.parts) byteLength += typeof p === 'string' ? Buffer.byteLength(p, 'utf8') : p.length;
     return { parts: this.parts, byteLength };
-  }
-
-  finish(): Buffer {
-    if (this.pending) this.parts.push(this.pending);
-    let length = 0;
-    for (const p of this.parts) length += typeof p === 'string' ? Buffer.byteLength(p, 'utf8') : p.length;
-    // Always a fresh buffer: cached bytes are never handed out.
-    const out = Buffer.allocUnsafe(length);
-    let at = 0;
-    for (const p of this.parts) {
-      if (typeof p === 'string') {
-        at += out.write(p, at, 'utf8');
-      } else {
-        // TypedArray#set: a plain memory copy (Buffer#copy checks its arguments on every call).
-        out.set(p, at);
-        at += p.length;
-      }
-    }
-    return out;
   }
 }
 
@@ -255,9 +233,7 @@ function write(value: object, out: Writer, depth: number): void {
     for (let i = 0; i < value.length; i += 1) {
       if (i > 0) out.text(',');
       const v: unknown = value[i];
-      const bytes = cachedBytes(v);
-      if (bytes) out.bytes(bytes);
-      else if (writtenHere(v)) write(v, out, depth + 1);
+      if (writtenHere(v)) write(v, out, depth + 1);
       else out.text(scalarText(v) ?? 'null');
     }
     out.text(']');
@@ -268,13 +244,6 @@ function write(value: object, out: Writer, depth: number): void {
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     const v = obj[key];
-    const bytes = cachedBytes(v);
-    if (bytes) {
-      out.text(first ? `${quote(key)}:` : `,${quote(key)}:`);
-      out.bytes(bytes);
-      first = false;
-      continue;
-    }
     const here = writtenHere(v);
     // A value without a JSON form leaves its key out, as in JSON.stringify.
     const text = here ? '' : scalarText(v);

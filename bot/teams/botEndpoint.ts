@@ -136,8 +136,8 @@ export function createBotEndpoint(options: { config: Config; logger: Logger; bot
       const status = invokeResponse?.status ?? 200;
       if (invokeResponse?.body !== undefined) {
         // Replies (expectReplies) and invoke results are plain JSON: written
-        // directly rather than through restify's formatter chain, with the
-        // cards' cached parts copied as ready-made bytes.
+        // directly rather than through restify's formatter chain, the cards'
+        // cached parts as their ready-made bytes.
         const { parts, byteLength } = jsonParts(invokeResponse.body);
         res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': byteLength });
         // Piece by piece, corked: one write to the socket, and no buffer of the whole reply built first.
