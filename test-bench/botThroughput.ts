@@ -30,10 +30,9 @@ function placement(): { serverCpu: number; loadCpus: string } | undefined {
 }
 
 async function startServer(kind: 'medsec' | 'echo', pin: ReturnType<typeof placement>): Promise<Server> {
-  const args = ['--no-deprecation', path.join(__dirname, 'botServer.js'), kind];
-  const child = pin
-    ? spawn('taskset', ['-c', String(pin.serverCpu), process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env })
-    : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const node = [process.execPath, '--no-deprecation', path.join(__dirname, 'botServer.js'), kind];
+  const [command, ...args] = pin ? ['taskset', '-c', String(pin.serverCpu), ...node] : node;
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
     child.stdout!.once('data', (d) => resolve(Number(String(d).trim())));

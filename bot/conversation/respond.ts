@@ -71,9 +71,6 @@ export function questionLocale(text: string, clientLocale: string | undefined): 
  * when the edition has no such item, so the bot can say so.
  */
 export function typedItemRef(text: string, library: Library): string | undefined {
-  // Every ID form has a digit once the text is NFKC (circled ① becomes 1), so
-  // a text without one has none: most questions skip the grammars' patterns.
-  if (!/[0-9]/.test(text.normalize('NFKC'))) return undefined;
   const prefixed = /\b(v\d{1,2}):\s*(\S+)/.exec(text);
   if (prefixed && library.edition(prefixed[1])) return `${prefixed[1]}:${prefixed[2]}`;
   // An edition named in the text (「7.0 の 14⑤」, 「第6.0版 シス14⑤」) is searched first;

@@ -113,10 +113,10 @@ export function analyseQuery(query: string, ctx: AnalysisContext): QueryAnalysis
     const groups = [...firstHit.keys()].sort((a, b) => a - b);
     for (const group of groups) {
       const index = firstHit.get(group)!;
-      const words = ctx.groupTerms[group];
-      for (let idx = 0; idx < words.length; idx += 1) {
+      const groupWords = ctx.groupTerms[group];
+      for (let idx = 0; idx < groupWords.length; idx += 1) {
         if (idx === index) continue;
-        for (const t of words[idx]) add(t.term, ctx.synonymWeight, t.info);
+        for (const t of groupWords[idx]) add(t.term, ctx.synonymWeight, t.info);
       }
     }
   }

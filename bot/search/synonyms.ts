@@ -29,12 +29,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export class Synonyms {
   /** Each group's words: normalised, and as index terms. */
   readonly groups: Array<{ normalized: string[]; terms: string[][] }>;
-  /** Japanese vocabulary words by their first character. */
-  private readonly byFirstChar = new Map<number, SynonymWord[]>();
   /**
-   * The same narrowed by the next character: the words of byFirstChar(c0)
-   * that are c0 alone or start c0 c1 (in the same order), for each c0 c1 some
-   * word starts with. A question checks a few candidates per character
+   * Japanese vocabulary words by their first two characters: for each c0 c1
+   * some word starts with, the words that are c0 alone or start c0 c1, in
+   * vocabulary order. A question checks a few candidates per character
    * instead of every word sharing its first.
    */
   private readonly byFirstTwo = new Map<number, SynonymWord[]>();
@@ -46,6 +44,8 @@ export class Synonyms {
   private readonly byFirstTerm = new Map<string, SynonymWord[]>();
 
   constructor(vocabulary: Vocabulary) {
+    // Japanese words by their first character, for building the maps above.
+    const byFirstChar = new Map<number, SynonymWord[]>();
     this.groups = vocabulary.synonyms.map((group) => ({
       normalized: group.map((w) => normalize(w)),
       terms: group.map((w) => terms(w, { bigrams: false })),
@@ -61,12 +61,12 @@ export class Synonyms {
         if (word.terms.length < written.length) word.phrase = new RegExp(`(?<![a-z0-9])${written.join('[^a-z0-9]*')}`);
         push(this.byFirstTerm, word.terms[0], word);
       } else if (normalized.length > 0) {
-        push(this.byFirstChar, normalized.charCodeAt(0), word);
         const c = normalized.charCodeAt(0);
+        push(byFirstChar, c, word);
         this.startsWord[c >>> 5] |= 1 << (c & 31);
       }
     }));
-    for (const [c0, list] of this.byFirstChar) {
+    for (const [c0, list] of byFirstChar) {
       const single = list.filter((w) => w.normalized.length === 1);
       if (single.length) this.oneCharacter.set(c0, single);
       const seconds = new Set(list.filter((w) => w.normalized.length >= 2).map((w) => w.normalized.charCodeAt(1)));

@@ -29,7 +29,7 @@ describe('the volumes grammar', () => {
     expect(g.find(text)).toEqual([]);
   });
 
-  it('finds IDs only in text with a digit once NFKC (what typedItemRef relies on to skip the patterns)', () => {
+  it('finds IDs only in text with a digit once NFKC (what lets each grammar skip its patterns)', () => {
     // Circled numbers and full-width digits become digits under NFKC, so they count.
     for (const text of ['シス⑤', '１４⑤', 'ｼｽ１４⑤', 'システム運用編 第十四章 遵守事項', 'シス十四の五', '6.5 C-6', 'system operations fourteen-five', 'sys-x-y', 'C-', '第版']) {
       const hasDigit = /[0-9]/.test(text.normalize('NFKC'));
