@@ -57,4 +57,18 @@ describe('TeamsBot (TestAdapter)', () => {
         expect(cardTexts(firstCard(a))).toContain('What Teams and Microsoft 365 provide');
       });
   });
+
+  it('still runs onTurn() handlers, and every activity type, through ActivityHandler', async () => {
+    const withTurn = new TeamsBot({ library: testLibrary(), services: testServices(), logger: pino({ level: 'silent' }) });
+    const seen: string[] = [];
+    withTurn.onTurn(async (context, next) => { seen.push(context.activity.type); await next(); });
+    await new TestAdapter(async (context) => { await withTurn.run(context); }, { channelId: 'msteams', locale: 'ja-JP' } as any)
+      .send('アクセスログはどう管理されていますか')
+      .assertReply((a: any) => expect(answeredItem(firstCard(a))).toBe('6.5-C-6'));
+    expect(seen).toEqual(['message']);
+    // The welcome goes through the conversationUpdate handlers (onMembersAdded), not the message shortcut.
+    await adapter()
+      .send({ type: 'conversationUpdate', membersAdded: [{ id: 'bot' }], recipient: { id: 'bot' } } as any)
+      .assertReply((a: any) => expect(cardTexts(firstCard(a)).length).toBeGreaterThan(0));
+  });
 });
