@@ -83,9 +83,8 @@ export class NewRules {
     if (!this.index) return undefined;
     const minCoverage = answer ? MIN_COVERAGE : ALONE_MIN_COVERAGE;
     const minSimilarity = answer ? Math.max(MIN_SIMILARITY, answer.similarity) : ALONE_MIN_SIMILARITY;
-    // No row can pass when none is both similar and covering enough: skip the full search (most questions).
-    if (!this.index.mayMatch(question, minSimilarity, minCoverage)) return undefined;
-    const hit = this.index.search(question, { limit: 2 }).hits[0];
+    // No row can pass when none is both similar and covering enough: no full search then (most questions).
+    const hit = this.index.searchIfMatching(question, minSimilarity, minCoverage, { limit: 2 })?.hits[0];
     if (!hit || hit.coverage < minCoverage || hit.similarity < minSimilarity) return undefined;
     return { edition: this.editionOf.get(hit.item)!, item: hit.item, hit };
   }

@@ -317,34 +317,43 @@ export class SearchIndex {
   }
 
   /**
-   * Whether search(question)'s first hit can reach both bars, an n-gram
-   * similarity of at least `minSimilarity` and a coverage of at least
-   * `minCoverage`: false when no item has both (an item's similarity and
+   * search(question, options) where its first hit can reach both bars, an
+   * n-gram similarity of at least `minSimilarity` and a coverage of at least
+   * `minCoverage`; undefined where no item has both (an item's similarity and
    * coverage are the same here as in its hit), so no hit has, the first
    * included. Far cheaper than searching when no item passes: the n-grams,
    * and only where some item is similar enough, the question's analysis and
-   * those items' coverage.
+   * those items' coverage; the search then goes on with that analysis.
    */
-  mayMatch(question: string, minSimilarity: number, minCoverage: number): boolean {
+  searchIfMatching(question: string, minSimilarity: number, minCoverage: number, options: SearchOptions = {}): SearchResult | undefined {
     const text = question.slice(0, 1000);
     const grams = this.grams;
     const count = grams.score(text);
     const similar: number[] = [];
     for (let k = 0; k < count; k += 1) if (grams.similarity(grams.items[k]) >= minSimilarity) similar.push(grams.items[k]);
     grams.reset();
-    if (similar.length === 0) return false;
-    // An item named by its ID counts as fully covered: the search decides.
-    if (this.ids.find(text).some((id) => this.docIndexById.has(id))) return true;
+    if (similar.length === 0) return undefined;
+    const ids = this.namedIds(text);
     const query: Query = analyseQuery(text, this.analysis);
-    return similar.some((doc) => this.coverage(doc, query) >= minCoverage);
+    // An item named by its ID counts as fully covered: the search decides.
+    if (ids.length === 0 && !similar.some((doc) => this.coverage(doc, query) >= minCoverage)) return undefined;
+    return this.rank(text, ids, query, options);
   }
 
   search(question: string, options: SearchOptions = {}): SearchResult {
+    const text = question.slice(0, 1000);
+    return this.rank(text, this.namedIds(text), analyseQuery(text, this.analysis), options);
+  }
+
+  /** The items the text names by ID (that this index has). */
+  private namedIds(text: string): string[] {
+    return this.ids.find(text).filter((id) => this.docIndexById.has(id));
+  }
+
+  /** The ranking of search(), for the analysed question (`ids`: the items it names). */
+  private rank(text: string, ids: readonly string[], query: Query, options: SearchOptions): SearchResult {
     const limit = options.limit ?? 10;
     const cutoff = options.relativeCutoff ?? 0;
-    const text = question.slice(0, 1000);
-    const ids = this.ids.find(text).filter((id) => this.docIndexById.has(id));
-    const query: Query = analyseQuery(text, this.analysis);
 
     // Scratch space reused by every search (searching is synchronous), with
     // lists of what was touched so only those entries are read and reset.
