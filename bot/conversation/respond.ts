@@ -73,12 +73,14 @@ export function questionLocale(text: string, clientLocale: string | undefined): 
 export function typedItemRef(text: string, library: Library): string | undefined {
   const prefixed = /\b(v\d{1,2}):\s*(\S+)/.exec(text);
   if (prefixed && library.edition(prefixed[1])) return `${prefixed[1]}:${prefixed[2]}`;
-  // An edition named in the text (「7.0 の 14⑤」, 「第6.0版 シス14⑤」) is searched first;
+  // Each edition's grammar finds the IDs in its own forms; most questions have none.
+  const found = library.editions.map((edition) => ({ edition, ids: edition.ids.find(text) })).filter((f) => f.ids.length > 0);
+  if (found.length === 0) return undefined;
+  // An edition named in the text (「7.0 の 14⑤」, 「第6.0版 シス14⑤」) is tried first;
   // then the default edition; then the others, newest first (people cite today's numbering).
   const named = mentionedEdition(text, library);
-  const others = library.editions.filter((e) => e !== library.defaultEdition).sort((a, b) => b.info.published.localeCompare(a.info.published));
-  const order = [...new Set([...(named ? [named] : []), library.defaultEdition, ...others])];
-  const found = order.map((edition) => ({ edition, ids: edition.ids.find(text) }));
+  const rank = (e: Edition) => (e === named ? 0 : e === library.defaultEdition ? 1 : 2);
+  found.sort((a, b) => rank(a.edition) - rank(b.edition) || b.edition.info.published.localeCompare(a.edition.info.published));
   for (const { edition, ids } of found) {
     const id = ids.find((candidate) => edition.itemById.has(candidate));
     if (id !== undefined) return formatItemRef({ edition: edition.id, id }, library.defaultEdition.id);
