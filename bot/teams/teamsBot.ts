@@ -122,7 +122,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const reply = value && typeof value === 'object' && !Array.isArray(value) && 'action' in value
       ? await this.conversation.answerCardAction(value, context.activity.locale, turn)
       : await this.conversation.answerText(questionText(context), context.activity.locale, turn);
-    this.deps.logger.debug({ intent: reply.intent, items: reply.itemRefs.slice(0, 5), locale: reply.locale }, 'answered');
+    if (this.deps.logger.isLevelEnabled('debug')) this.deps.logger.debug({ intent: reply.intent, items: reply.itemRefs.slice(0, 5), locale: reply.locale }, 'answered');
     await context.sendActivity({ attachments: reply.cards.map(adaptive) });
   }
 
