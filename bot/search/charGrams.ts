@@ -10,7 +10,7 @@
  * n-grams.
  */
 import type { Item } from '../../contract/reference';
-import { normalize, stem } from './text';
+import { normalize, normalizedQuestion, stem } from './text';
 
 /** An n-gram in more than this share of phrasings says nothing about which item is meant. */
 const MAX_DF_SHARE = 0.01;
@@ -67,7 +67,7 @@ let lastText = { text: '', latin: [] as readonly number[] };
  */
 function questionText(question: string): { text: string; latin: readonly number[] } {
   if (question !== lastQuestion || LATIN_IDS.size !== lastLatinCount) {
-    const text = normalize(question);
+    const text = normalizedQuestion(question);
     const latin: number[] = [];
     latinGrams(text, (g) => {
       const id = LATIN_IDS.get(g);

@@ -6,7 +6,7 @@
  */
 import type { Synonyms, SynonymWord } from './synonyms';
 import type { SpellingCorrector } from './spelling';
-import { normalize, words, type Word } from './text';
+import { normalizedQuestion, words, type Word } from './text';
 
 /** Everything the index knows about one term, found with one lookup per question term. */
 export interface TermInfo {
@@ -57,18 +57,16 @@ export interface AnalysisContext {
 }
 
 /**
- * The last question's words and normalised text: one answer searches 第5版
- * and then the later editions' new rows with the same question, and
- * segmenting it is the costliest step of analysing it. One entry, so a
- * different question never meets a stale one.
+ * The last question's words: one answer searches 第5版 and then the later
+ * editions' new rows with the same question, and segmenting it is the
+ * costliest step of analysing it. One entry, so a different question never
+ * meets a stale one.
  */
 let lastQuery: string | undefined;
 let lastWords: readonly Word[] = [];
-let lastNormalized = '';
 function wordsOf(query: string): readonly Word[] {
   if (query !== lastQuery) {
     lastWords = Object.freeze(words(query));
-    lastNormalized = normalize(query);
     lastQuery = query;
   }
   return lastWords;
@@ -103,7 +101,7 @@ export function analyseQuery(query: string, ctx: AnalysisContext): QueryAnalysis
   };
 
   // A group is triggered by its first word (in vocabulary order) that the question contains.
-  const hits = ctx.synonyms.find(lastNormalized, out);
+  const hits = ctx.synonyms.find(normalizedQuestion(query), out);
   if (hits.length > 0) {
     const firstHit = new Map<number, number>();
     for (const w of hits) {

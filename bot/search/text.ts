@@ -13,6 +13,21 @@ export function normalize(text: string): string {
   return fold(text.normalize('NFKC').toLowerCase());
 }
 
+/**
+ * normalize() of the last question, kept: one answer needs it for the
+ * synonyms (queryAnalysis.ts) and for each index's n-grams (charGrams.ts).
+ * One entry, so a different text never meets a stale one.
+ */
+let lastQuestion: string | undefined;
+let lastNormalized = '';
+export function normalizedQuestion(question: string): string {
+  if (question !== lastQuestion) {
+    lastNormalized = normalize(question);
+    lastQuestion = question;
+  }
+  return lastNormalized;
+}
+
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]);
 
 /**

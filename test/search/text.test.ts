@@ -1,8 +1,12 @@
-import { normalize, stem, terms } from '../../bot/search/text';
+import { normalize, normalizedQuestion, stem, terms } from '../../bot/search/text';
 import { editDistance } from '../../bot/search/spelling';
 import { testEdition } from '../helpers/testServer';
 
 describe('search text processing', () => {
+  it('keeps the last question normalised, never a stale one', () => {
+    for (const q of ['ｱｸｾｽﾛｸﾞ', 'ｱｸｾｽﾛｸﾞ', 'Access LOG', 'ｱｸｾｽﾛｸﾞ', '']) expect(normalizedQuestion(q)).toBe(normalize(q));
+  });
+
   it('folds width, case, kana and long-vowel marks', () => {
     expect(normalize('ｱｸｾｽﾛｸﾞ')).toBe(normalize('アクセスログ'));
     expect(normalize('あくせす')).toBe(normalize('アクセス'));
