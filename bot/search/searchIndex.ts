@@ -323,7 +323,8 @@ export class SearchIndex {
    * coverage are the same here as in its hit), so no hit has, the first
    * included. Far cheaper than searching when no item passes: the n-grams,
    * and only where some item is similar enough, the question's analysis and
-   * those items' coverage; the search then goes on with that analysis.
+   * those items' coverage; the search then goes on with that analysis and
+   * those n-gram scores.
    */
   searchIfMatching(question: string, minSimilarity: number, minCoverage: number, options: SearchOptions = {}): SearchResult | undefined {
     const text = question.slice(0, 1000);
@@ -331,13 +332,19 @@ export class SearchIndex {
     const count = grams.score(text);
     const similar: number[] = [];
     for (let k = 0; k < count; k += 1) if (grams.similarity(grams.items[k]) >= minSimilarity) similar.push(grams.items[k]);
-    grams.reset();
-    if (similar.length === 0) return undefined;
+    if (similar.length === 0) {
+      grams.reset();
+      return undefined;
+    }
     const ids = this.namedIds(text);
     const query: Query = analyseQuery(text, this.analysis);
     // An item named by its ID counts as fully covered: the search decides.
-    if (ids.length === 0 && !similar.some((doc) => this.coverage(doc, query) >= minCoverage)) return undefined;
-    return this.rank(text, ids, query, options);
+    if (ids.length === 0 && !similar.some((doc) => this.coverage(doc, query) >= minCoverage)) {
+      grams.reset();
+      return undefined;
+    }
+    // The n-grams stay scored: the ranking reads them rather than scoring them again.
+    return this.rank(text, ids, query, options, count);
   }
 
   search(question: string, options: SearchOptions = {}): SearchResult {
@@ -350,8 +357,12 @@ export class SearchIndex {
     return this.ids.find(text).filter((id) => this.docIndexById.has(id));
   }
 
-  /** The ranking of search(), for the analysed question (`ids`: the items it names). */
-  private rank(text: string, ids: readonly string[], query: Query, options: SearchOptions): SearchResult {
+  /**
+   * The ranking of search(), for the analysed question (`ids`: the items it
+   * names). `gramsScored`: what grams.score(text) returned, where the caller
+   * has scored the n-grams already and not reset them.
+   */
+  private rank(text: string, ids: readonly string[], query: Query, options: SearchOptions, gramsScored?: number): SearchResult {
     const limit = options.limit ?? 10;
     const cutoff = options.relativeCutoff ?? 0;
 
@@ -429,7 +440,7 @@ export class SearchIndex {
     // Combine with the n-gram similarity: each side relative to its best, so
     // neither scale dominates; the most similar items join the candidates.
     const grams = this.grams;
-    const similarCount = this.ranking.similarityWeight > 0 ? grams.score(text) : 0;
+    const similarCount = this.ranking.similarityWeight > 0 ? gramsScored ?? grams.score(text) : 0;
     const similarItems = grams.items;
     let bestSimilarity = 0;
     for (let k = 0; k < similarCount; k += 1) if (grams.similarity(similarItems[k]) > bestSimilarity) bestSimilarity = grams.similarity(similarItems[k]);
